@@ -1,0 +1,168 @@
+package io.tenantry.core;
+
+import io.tenantry.core.internal.Bindings;
+import io.tenantry.core.internal.SystemAccess;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds a {@link TenantContext} to the current thread for the extent of a call.
+ *
+ * <pre>{@code
+ * Tenancy.run(TenantContext.ofStore(company, store), () -> sales.record(sale));
+ * Money total = Tenancy.supply(ctx, () -> reports.total(day));
+ * }</pre>
+ *
+ * <p>There is deliberately no public {@code set}/{@code clear} pair: every binding is scoped to a
+ * call and the previous binding is restored when the call ends, normally or with an exception, so
+ * nested calls work and nothing is left on a pooled thread. Reading is fail-closed:
+ * {@link #current()} throws when nothing is bound; {@link #find()} is the optional form.
+ *
+ * <p>Work handed to other threads keeps its tenant through {@link TenantPropagation}. Deliberate
+ * cross-tenant work (migrations, platform reports) runs through {@link #asSystem(String, Runnable)},
+ * which requires a reason and logs it.
+ *
+ * <p>While bound, SLF4J's MDC carries {@code tenant.company}, {@code tenant.store} and
+ * {@code tenant.register} ({@code tenant.system} with the reason during system access).
+ */
+public final class Tenancy {
+
+  private static final Logger SYSTEM_LOG = LoggerFactory.getLogger("io.tenantry.system-access");
+
+  private Tenancy() {}
+
+  /** Runs {@code task} with {@code context} bound, then restores the previous binding. */
+  public static void run(TenantContext context, Runnable task) {
+    requireContext(context);
+    Objects.requireNonNull(task, "task");
+    Object previous = Bindings.bind(context);
+    try {
+      task.run();
+    } finally {
+      Bindings.restore(previous);
+    }
+  }
+
+  /**
+   * Calls {@code task} with {@code context} bound and returns its result; the previous binding is
+   * restored afterwards. Checked exceptions of the task propagate unchanged.
+   */
+  public static <T> T call(TenantContext context, Callable<T> task) throws Exception {
+    requireContext(context);
+    Objects.requireNonNull(task, "task");
+    Object previous = Bindings.bind(context);
+    try {
+      return task.call();
+    } finally {
+      Bindings.restore(previous);
+    }
+  }
+
+  /** Like {@link #call(TenantContext, Callable)} for a task without checked exceptions. */
+  public static <T> T supply(TenantContext context, Supplier<T> task) {
+    requireContext(context);
+    Objects.requireNonNull(task, "task");
+    Object previous = Bindings.bind(context);
+    try {
+      return task.get();
+    } finally {
+      Bindings.restore(previous);
+    }
+  }
+
+  /**
+   * The bound context.
+   *
+   * @throws NoTenantBoundException when no tenant is bound (including during system access)
+   */
+  public static TenantContext current() {
+    Object binding = Bindings.current();
+    if (binding instanceof TenantContext) {
+      return (TenantContext) binding;
+    }
+    if (binding instanceof SystemAccess) {
+      throw new NoTenantBoundException(
+          "This code runs as system access (\"" + ((SystemAccess) binding).reason() + "\") and");
+    }
+    throw new NoTenantBoundException("This code");
+  }
+
+  /** The bound context, if any. Empty when nothing is bound and during system access. */
+  public static Optional<TenantContext> find() {
+    Object binding = Bindings.current();
+    return binding instanceof TenantContext ? Optional.of((TenantContext) binding) : Optional.empty();
+  }
+
+  /** Whether a tenant is bound to this thread. */
+  public static boolean isBound() {
+    return Bindings.current() instanceof TenantContext;
+  }
+
+  /**
+   * The reason of the system access this thread runs in, if it runs in one. The SQL layer and the
+   * ORM scoping use this to tell deliberate cross-tenant work from a forgotten tenant.
+   */
+  public static Optional<String> systemAccessReason() {
+    Object binding = Bindings.current();
+    return binding instanceof SystemAccess
+        ? Optional.of(((SystemAccess) binding).reason())
+        : Optional.empty();
+  }
+
+  /**
+   * Runs deliberately cross-tenant work (a migration, a platform-wide report) with no tenant bound
+   * and system access marked. The reason is required and logged (logger
+   * {@code io.tenantry.system-access}, INFO) together with the tenant that was bound before, if
+   * any. Tenant-scoped reads inside it see every tenant only where a layer explicitly allows
+   * system access; {@link #current()} still throws.
+   *
+   * @param reason why this work must cross tenants, in words an auditor understands
+   */
+  public static void asSystem(String reason, Runnable task) {
+    Objects.requireNonNull(task, "task");
+    Object previous = Bindings.bind(enterSystem(reason));
+    try {
+      task.run();
+    } finally {
+      Bindings.restore(previous);
+    }
+  }
+
+  /** Like {@link #asSystem(String, Runnable)}, returning the task's result. */
+  public static <T> T asSystem(String reason, Supplier<T> task) {
+    Objects.requireNonNull(task, "task");
+    Object previous = Bindings.bind(enterSystem(reason));
+    try {
+      return task.get();
+    } finally {
+      Bindings.restore(previous);
+    }
+  }
+
+  private static SystemAccess enterSystem(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException(
+          "Tenancy.asSystem needs a reason that says why this work crosses tenants, "
+              + "e.g. Tenancy.asSystem(\"nightly platform usage report\", task)");
+    }
+    SYSTEM_LOG.info("System access (cross-tenant) begins: reason=\"{}\", thread={}, replaces={}",
+        reason, Thread.currentThread().getName(), describe(Bindings.current()));
+    return new SystemAccess(reason);
+  }
+
+  private static String describe(Object binding) {
+    return binding == null ? "nothing" : binding.toString();
+  }
+
+  private static void requireContext(TenantContext context) {
+    if (context == null) {
+      throw new IllegalArgumentException(
+          "Tenancy.run/call need a TenantContext; build one with TenantContext.builder(companyId), "
+              + "or use Tenancy.asSystem(reason, ...) for deliberate cross-tenant work");
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.tenantry.core.internal;
+
+/**
+ * The binding of {@code Tenancy.asSystem(reason, ...)}: deliberate cross-tenant work, with the
+ * reason that was given for it. Internal; read it through {@code Tenancy.systemAccessReason()}.
+ */
+public final class SystemAccess {
+
+  private final String reason;
+
+  /** Creates a system access binding; the reason is validated by the caller. */
+  public SystemAccess(String reason) {
+    this.reason = reason;
+  }
+
+  /** Why this work reads across tenants. */
+  public String reason() {
+    return reason;
+  }
+
+  @Override
+  public String toString() {
+    return "SystemAccess[" + reason + "]";
+  }
+}
