@@ -1,0 +1,77 @@
+package io.tenantry.core.model;
+
+import io.tenantry.core.model.internal.FilterParameters;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.ParamDef;
+import org.hibernate.annotations.UuidGenerator;
+
+/**
+ * The tenant: owns the subscription, users, settings, catalog and customers. Table
+ * {@code tenantry_company}. A tenant sees only its own company row; creating a company is platform
+ * work and runs inside {@code Tenancy.asSystem(reason, ...)}.
+ */
+@Entity
+@Table(name = "tenantry_company")
+@FilterDef(
+    name = TenantFilters.COMPANY,
+    defaultCondition = "(:system = 1 or id = :company)",
+    autoEnabled = true,
+    applyToLoadByKey = true,
+    parameters = {
+        @ParamDef(name = "system", type = Integer.class, resolver = FilterParameters.System.class),
+        @ParamDef(name = "company", type = UUID.class, resolver = FilterParameters.Company.class)
+    })
+@Filter(name = TenantFilters.COMPANY)
+public class Company {
+
+  @Id
+  @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+  @Column(name = "id", nullable = false, updatable = false)
+  private UUID id;
+
+  @Column(name = "name", nullable = false, length = 200)
+  private String name;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt = Instant.now();
+
+  /** For JPA. */
+  protected Company() {}
+
+  /** A new company with the given display name (1 to 200 characters). */
+  public Company(String name) {
+    this.name = Names.require(name, "company name");
+  }
+
+  /** The company id: the tenant id of every row it owns. */
+  public UUID getId() {
+    return id;
+  }
+
+  /** The display name, e.g. "Poco Loco Supermercado". */
+  public String getName() {
+    return name;
+  }
+
+  /** Renames the company. */
+  public void rename(String name) {
+    this.name = Names.require(name, "company name");
+  }
+
+  /** When the company was created. */
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  @Override
+  public String toString() {
+    return "Company[id=" + id + ", name=" + name + "]";
+  }
+}

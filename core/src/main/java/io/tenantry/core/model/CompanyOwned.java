@@ -1,0 +1,77 @@
+package io.tenantry.core.model;
+
+import io.tenantry.core.model.internal.FilterParameters;
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.ParamDef;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.annotations.UuidGenerator;
+
+/**
+ * Base class of entities owned by a company: the product catalog, customers, memberships.
+ *
+ * <p>The table has {@code id uuid primary key} and {@code company_id uuid not null} (with
+ * {@code unique (company_id, id)} so that other tenant tables can reference it by a composite
+ * foreign key). The id is generated time-ordered (UUIDv7) so indexes stay compact. The company is
+ * stamped from the bound tenant on insert and can never change afterwards.
+ *
+ * <p>With {@code tenantry-hibernate} on the class path every read is scoped to the bound company,
+ * and touching a subclass with no tenant bound throws instead of returning every row.
+ */
+@MappedSuperclass
+@FilterDef(
+    name = TenantFilters.GUARD,
+    defaultCondition = ":bound = 1",
+    autoEnabled = true,
+    applyToLoadByKey = true,
+    parameters = @ParamDef(name = "bound", type = Integer.class, resolver = FilterParameters.Bound.class))
+@Filter(name = TenantFilters.GUARD)
+public abstract class CompanyOwned {
+
+  @Id
+  @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
+  @Column(name = "id", nullable = false, updatable = false)
+  private UUID id;
+
+  @TenantId
+  @Column(name = "company_id", nullable = false, updatable = false)
+  private UUID companyId;
+
+  /** The row's id; {@code null} until persisted. */
+  public UUID getId() {
+    return id;
+  }
+
+  /** The owning company; stamped from the bound tenant when the row is inserted. */
+  public UUID getCompanyId() {
+    return companyId;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof CompanyOwned) || id == null) {
+      return false;
+    }
+    // proxies are subclasses: compare ids within one class hierarchy
+    boolean related = getClass().isAssignableFrom(o.getClass()) || o.getClass().isAssignableFrom(getClass());
+    return related && id.equals(((CompanyOwned) o).getId());
+  }
+
+  /** Constant, so that an entity keeps its hash when it receives its id on insert. */
+  @Override
+  public int hashCode() {
+    return 31;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[id=" + id + ", company=" + companyId + "]";
+  }
+}

@@ -1,0 +1,39 @@
+package io.tenantry.core.model;
+
+import io.tenantry.core.model.internal.FilterParameters;
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.ParamDef;
+
+/**
+ * Base class of entities owned by one register: its sales, its cash drawer sessions.
+ *
+ * <p>Adds {@code register_id uuid not null}, referenced with
+ * {@code foreign key (company_id, store_id, register_id) references tenantry_register (company_id, store_id, id)}.
+ * A register sees only its own rows; an owner or manager (no register bound) sees the rows of every
+ * register of the visible stores. Stamped from the bound register on insert; never changes.
+ */
+@MappedSuperclass
+@FilterDef(
+    name = TenantFilters.REGISTER,
+    defaultCondition = "(:anyRegister = 1 or register_id = :register)",
+    autoEnabled = true,
+    applyToLoadByKey = true,
+    parameters = {
+        @ParamDef(name = "anyRegister", type = Integer.class, resolver = FilterParameters.AnyRegister.class),
+        @ParamDef(name = "register", type = UUID.class, resolver = FilterParameters.Register.class)
+    })
+@Filter(name = TenantFilters.REGISTER)
+public abstract class RegisterOwned extends StoreOwned {
+
+  @Column(name = "register_id", nullable = false, updatable = false)
+  private UUID registerId;
+
+  /** The owning register; stamped from the bound register when the row is inserted. */
+  public UUID getRegisterId() {
+    return registerId;
+  }
+}

@@ -1,0 +1,47 @@
+package io.tenantry.core.model;
+
+import io.tenantry.core.model.internal.FilterParameters;
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import java.util.UUID;
+import org.hibernate.annotations.Filter;
+import org.hibernate.annotations.FilterDef;
+import org.hibernate.annotations.ParamDef;
+
+/**
+ * Base class of entities owned by one store: price overrides, shifts, stock, sales.
+ *
+ * <p>Adds {@code store_id uuid not null}, which the table references with
+ * {@code foreign key (company_id, store_id) references tenantry_store (company_id, id)}. Reads see
+ * the selected store when one is bound, otherwise every granted store (the consolidated view); the
+ * store is stamped from the bound store on insert and can never change afterwards.
+ */
+@MappedSuperclass
+@FilterDef(
+    name = TenantFilters.STORE,
+    defaultCondition = "(:allStores = 1 or store_id in (:stores))",
+    autoEnabled = true,
+    applyToLoadByKey = true,
+    parameters = {
+        @ParamDef(name = "allStores", type = Integer.class, resolver = FilterParameters.AllStores.class),
+        @ParamDef(name = "stores", type = UUID.class, resolver = FilterParameters.Stores.class)
+    })
+@Filter(name = TenantFilters.STORE)
+public abstract class StoreOwned extends CompanyOwned {
+
+  @Column(name = "store_id", nullable = false, updatable = false)
+  private UUID storeId;
+
+  /** The owning store; stamped from the bound store when the row is inserted. */
+  public UUID getStoreId() {
+    return storeId;
+  }
+
+  /**
+   * Chooses the store for a new row when no single store is bound (an owner creating data for one
+   * of the granted stores). Ignored once the row exists; the store must be granted.
+   */
+  protected void assignStore(UUID storeId) {
+    this.storeId = storeId;
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Filter-parameter resolvers that Hibernate instantiates by reflection. Not API.
+ */
+package io.tenantry.core.model.internal;

@@ -1,0 +1,20 @@
+/**
+ * The Company → Store → Register model and the base classes of tenant-owned entities.
+ *
+ * <ul>
+ *   <li>{@link io.tenantry.core.model.CompanyOwned}, {@link io.tenantry.core.model.StoreOwned},
+ *       {@link io.tenantry.core.model.RegisterOwned}: extend one of them and the entity is scoped
+ *       (with {@code tenantry-hibernate}); {@link io.tenantry.core.model.SharedAcrossTenants} marks
+ *       the deliberate exceptions.</li>
+ *   <li>{@link io.tenantry.core.model.Company}, {@link io.tenantry.core.model.Store},
+ *       {@link io.tenantry.core.model.Register}: the hierarchy itself.</li>
+ *   <li>{@link io.tenantry.core.model.UserAccount} (global login) and
+ *       {@link io.tenantry.core.model.Membership} (role and granted stores in one company).</li>
+ *   <li>{@link io.tenantry.core.model.TenantSetting}: hierarchical settings.</li>
+ * </ul>
+ *
+ * <p>The schema ships as {@code classpath:db/tenantry/V0_1_0__tenantry_hierarchy.sql} for Flyway.
+ * Mappings use Jakarta Persistence plus Hibernate's {@code @TenantId}/{@code @Filter} annotations,
+ * which are inert without Hibernate. {@code internal} holds the filter-parameter resolvers.
+ */
+package io.tenantry.core.model;
