@@ -105,6 +105,14 @@ public final class TenantContext {
     return allStores || grantedStores.contains(store);
   }
 
+  /**
+   * Whether rows of the given store are visible now: the selected store when one is bound,
+   * otherwise any granted store. This is the rule the ORM scoping and row-level security apply.
+   */
+  public boolean canSee(UUID store) {
+    return storeId != null ? storeId.equals(store) : isGranted(store);
+  }
+
   /** The principal's name for audit and logs, if known. */
   public Optional<String> principal() {
     return Optional.ofNullable(principal);

@@ -98,6 +98,17 @@ class TenantContextTest {
   }
 
   @Test
+  void canSee_selectedStoreElseGrants() {
+    TenantContext manager = TenantContext.builder(COMPANY).grantedStores(Set.of(MAIN_ST, OAK_AVE)).build();
+    assertThat(manager.canSee(MAIN_ST)).isTrue();
+    assertThat(manager.canSee(OAK_AVE)).isTrue();
+    assertThat(manager.canSee(ELM_RD)).isFalse();
+    assertThat(manager.withStore(OAK_AVE).canSee(MAIN_ST)).isFalse();
+    assertThat(manager.withStore(OAK_AVE).canSee(OAK_AVE)).isTrue();
+    assertThat(TenantContext.ofCompany(COMPANY).canSee(ELM_RD)).isTrue();
+  }
+
+  @Test
   void withStore_dropsRegister() {
     TenantContext atRegister = TenantContext.builder(COMPANY).allStores().store(MAIN_ST).register(REGISTER).build();
     assertThat(atRegister.withStore(OAK_AVE).registerId()).isEmpty();

@@ -4,6 +4,9 @@ import io.tenantry.core.model.internal.FilterParameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import io.tenantry.core.NoTenantBoundException;
+import io.tenantry.core.Tenancy;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
@@ -40,6 +43,14 @@ public abstract class CompanyOwned {
   @TenantId
   @Column(name = "company_id", nullable = false, updatable = false)
   private UUID companyId;
+
+  /** Fails early, with the fix, when a row is persisted with no tenant bound. */
+  @PrePersist
+  void tenantryRequireTenant() {
+    if (!Tenancy.isBound()) {
+      throw new NoTenantBoundException("Persisting " + getClass().getSimpleName());
+    }
+  }
 
   /** The row's id; {@code null} until persisted. */
   public UUID getId() {

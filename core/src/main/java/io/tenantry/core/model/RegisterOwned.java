@@ -3,6 +3,9 @@ package io.tenantry.core.model;
 import io.tenantry.core.model.internal.FilterParameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantIsolationException;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
@@ -31,6 +34,16 @@ public abstract class RegisterOwned extends StoreOwned {
 
   @Column(name = "register_id", nullable = false, updatable = false)
   private UUID registerId;
+
+  /** Stamps the bound register on a new row, or says how to bind one. */
+  @PrePersist
+  void tenantryStampRegister() {
+    if (registerId == null) {
+      registerId = Tenancy.current().registerId().orElseThrow(() -> new TenantIsolationException(
+          "Persisting " + getClass().getSimpleName() + " needs a register: bind one with "
+              + "TenantContext.ofRegister(company, store, register)."));
+    }
+  }
 
   /** The owning register; stamped from the bound register when the row is inserted. */
   public UUID getRegisterId() {

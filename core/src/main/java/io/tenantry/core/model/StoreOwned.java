@@ -3,6 +3,9 @@ package io.tenantry.core.model;
 import io.tenantry.core.model.internal.FilterParameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantIsolationException;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
@@ -31,6 +34,16 @@ public abstract class StoreOwned extends CompanyOwned {
 
   @Column(name = "store_id", nullable = false, updatable = false)
   private UUID storeId;
+
+  /** Stamps the selected store on a new row, or says how to choose one. */
+  @PrePersist
+  void tenantryStampStore() {
+    if (storeId == null) {
+      storeId = Tenancy.current().storeId().orElseThrow(() -> new TenantIsolationException(
+          "Persisting " + getClass().getSimpleName() + " needs a store: bind one (TenantContext.ofStore, "
+              + "withStore) or choose one of the granted stores on the entity before persisting it."));
+    }
+  }
 
   /** The owning store; stamped from the bound store when the row is inserted. */
   public UUID getStoreId() {

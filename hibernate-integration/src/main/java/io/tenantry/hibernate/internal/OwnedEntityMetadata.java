@@ -1,0 +1,46 @@
+package io.tenantry.hibernate.internal;
+
+import io.tenantry.core.model.RegisterOwned;
+import io.tenantry.core.model.StoreOwned;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.persister.entity.EntityPersister;
+
+/** Where the tenant columns of one owned entity type live in Hibernate's state arrays and tables. */
+final class OwnedEntityMetadata {
+
+  final int company;
+  final int store;
+  final int register;
+  final String table;
+  final String idColumn;
+  final String companyColumn;
+  final String storeColumn;
+  final String registerColumn;
+
+  OwnedEntityMetadata(EntityPersister persister) {
+    Class<?> type = persister.getMappedClass();
+    boolean storeOwned = StoreOwned.class.isAssignableFrom(type);
+    boolean registerOwned = RegisterOwned.class.isAssignableFrom(type);
+    this.company = persister.getPropertyIndex("companyId");
+    this.store = storeOwned ? persister.getPropertyIndex("storeId") : -1;
+    this.register = registerOwned ? persister.getPropertyIndex("registerId") : -1;
+    AbstractEntityPersister p = (AbstractEntityPersister) persister;
+    this.table = p.getRootTableName();
+    this.idColumn = p.getRootTableKeyColumnNames()[0];
+    this.companyColumn = p.getPropertyColumnNames("companyId")[0];
+    this.storeColumn = storeOwned ? p.getPropertyColumnNames("storeId")[0] : null;
+    this.registerColumn = registerOwned ? p.getPropertyColumnNames("registerId")[0] : null;
+  }
+
+  /** The tenant columns (company, store, register; absent ones {@code null}) of a state array. */
+  Object[] tenantOf(Object[] state) {
+    return new Object[] {
+      state[company], store < 0 ? null : state[store], register < 0 ? null : state[register]
+    };
+  }
+
+  String selectTenantColumnsSql() {
+    return "select " + companyColumn + ", " + (storeColumn == null ? "null" : storeColumn) + ", "
+        + (registerColumn == null ? "null" : registerColumn) + " from " + table + " where " + idColumn + " = ?";
+  }
+}

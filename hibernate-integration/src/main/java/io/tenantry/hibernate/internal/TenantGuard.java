@@ -1,0 +1,325 @@
+package io.tenantry.hibernate.internal;
+
+import io.tenantry.core.NoTenantBoundException;
+import io.tenantry.core.TenantContext;
+import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.internal.Bindings;
+import io.tenantry.core.internal.SystemAccess;
+import io.tenantry.core.model.Company;
+import io.tenantry.core.model.CompanyOwned;
+import io.tenantry.core.model.RegisterOwned;
+import io.tenantry.core.model.StoreOwned;
+import io.tenantry.core.model.TenantSetting;
+import io.tenantry.hibernate.TenantryTenantIdentifierResolver;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.Hibernate;
+import org.hibernate.HibernateException;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.spi.AutoFlushEvent;
+import org.hibernate.event.spi.AutoFlushEventListener;
+import org.hibernate.event.spi.LoadEvent;
+import org.hibernate.event.spi.LoadEventListener;
+import org.hibernate.event.spi.PostLoadEvent;
+import org.hibernate.event.spi.PostLoadEventListener;
+import org.hibernate.event.spi.PreDeleteEvent;
+import org.hibernate.event.spi.PreDeleteEventListener;
+import org.hibernate.event.spi.PreInsertEvent;
+import org.hibernate.event.spi.PreInsertEventListener;
+import org.hibernate.event.spi.PreUpdateEvent;
+import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.event.spi.PreUpsertEvent;
+import org.hibernate.event.spi.PreUpsertEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+
+/**
+ * The write side of the first wall, and a check on everything loaded. Reads are scoped by
+ * Hibernate's {@code @TenantId} and Tenantry's filters; this listener
+ * <ul>
+ *   <li>stamps store and register on insert and refuses rows of another company, store or register;</li>
+ *   <li>refuses updates, deletes and upserts of rows the bound tenant cannot see (reading the row's
+ *       tenant columns from the database when Hibernate has no loaded state, as for StatelessSession);</li>
+ *   <li>refuses any change of a tenant column (Hibernate would silently skip it);</li>
+ *   <li>refuses work in a session whose tenant is not the bound one (a switch inside an open session);</li>
+ *   <li>checks every loaded or persistence-context entity against the bound tenant.</li>
+ * </ul>
+ * Every refusal throws before SQL is sent, so nothing is written.
+ */
+final class TenantGuard implements PreInsertEventListener, PreUpdateEventListener, PreDeleteEventListener,
+    PreUpsertEventListener, PostLoadEventListener, LoadEventListener, AutoFlushEventListener {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient ConcurrentHashMap<String, OwnedEntityMetadata> metadata = new ConcurrentHashMap<>();
+
+  private OwnedEntityMetadata meta(EntityPersister persister) {
+    return metadata.computeIfAbsent(persister.getEntityName(), n -> new OwnedEntityMetadata(persister));
+  }
+
+  // ---- session tenant --------------------------------------------------------------------------
+
+  static void checkSessionTenant(SharedSessionContractImplementor session) {
+    Object opened = session.getTenantIdentifierValue();
+    UUID now = TenantryTenantIdentifierResolver.currentSessionTenant();
+    if (!now.equals(opened)) {
+      throw new TenantIsolationException(
+          "This Hibernate session was opened for " + describe(opened) + " but the bound tenant is now "
+              + describe(now) + ". Switching tenant inside an open session or transaction is refused: finish "
+              + "the unit of work, then open a new session or transaction inside Tenancy.run(newContext, ...).");
+    }
+  }
+
+  private static String describe(Object sessionTenant) {
+    if (TenantryTenantIdentifierResolver.NO_TENANT.equals(sessionTenant)) {
+      return "no tenant";
+    }
+    if (TenantryTenantIdentifierResolver.SYSTEM.equals(sessionTenant)) {
+      return "system access";
+    }
+    return "company " + sessionTenant;
+  }
+
+  private static TenantContext tenantForWrite(String what) {
+    Object binding = Bindings.current();
+    if (binding instanceof TenantContext) {
+      return (TenantContext) binding;
+    }
+    if (binding instanceof SystemAccess) {
+      throw new TenantIsolationException(what + " during system access (\"" + ((SystemAccess) binding).reason()
+          + "\") is refused: writes of tenant-owned rows need a tenant. Wrap the write in "
+          + "Tenancy.run(TenantContext.ofCompany(companyId), ...) inside the system task.");
+    }
+    throw new NoTenantBoundException(what);
+  }
+
+  // ---- inserts ---------------------------------------------------------------------------------
+
+  @Override
+  public boolean onPreInsert(PreInsertEvent event) {
+    Object entity = event.getEntity();
+    if (entity instanceof CompanyOwned) {
+      checkSessionTenant(event.getSession());
+      String what = "Inserting " + entity.getClass().getSimpleName();
+      TenantContext ctx = tenantForWrite(what);
+      stampAndCheckNewRow(ctx, event.getPersister(), entity, event.getState(), what);
+    } else if (entity instanceof Company && !(Bindings.current() instanceof SystemAccess)) {
+      throw new TenantIsolationException("Creating a Company is platform work: run it inside "
+          + "Tenancy.asSystem(\"<why>\", ...) (for example, at sign-up), then bind the new company to fill it.");
+    }
+    return false;
+  }
+
+  private void stampAndCheckNewRow(TenantContext ctx, EntityPersister persister, Object entity, Object[] state,
+      String what) {
+    OwnedEntityMetadata m = meta(persister);
+    Object company = state[m.company];
+    if (company == null) {
+      // @TenantId fills the column when the row is written; do it now so the entity shows it too
+      stamp(persister, entity, state, m.company, ctx.companyId());
+    } else if (!ctx.companyId().equals(company)) {
+      throw new TenantIsolationException(what + " for company " + company + " while company " + ctx.companyId()
+          + " is bound is refused: rows are always created in the bound company.");
+    }
+    if (m.store >= 0) {
+      UUID store = (UUID) state[m.store];
+      if (store == null) {
+        store = ctx.storeId().orElseThrow(() -> new TenantIsolationException(what
+            + " needs a store: bind one (TenantContext.ofStore / withStore) or choose one of the granted stores "
+            + "on the entity before persisting it."));
+        stamp(persister, entity, state, m.store, store);
+      } else if (!ctx.canSee(store)) {
+        throw new TenantIsolationException(what + " for store " + store + " is refused: it is not "
+            + (ctx.storeId().isPresent() ? "the selected store " + ctx.storeId().get() : "among the granted stores")
+            + ".");
+      }
+    }
+    if (m.register >= 0) {
+      UUID register = (UUID) state[m.register];
+      if (register == null) {
+        register = ctx.registerId().orElseThrow(() -> new TenantIsolationException(what
+            + " needs a register: bind one with TenantContext.ofRegister(company, store, register)."));
+        stamp(persister, entity, state, m.register, register);
+      } else if (ctx.registerId().isPresent() && !ctx.registerId().get().equals(register)) {
+        throw new TenantIsolationException(what + " for register " + register + " is refused: register "
+            + ctx.registerId().get() + " is bound.");
+      }
+    }
+    if (entity instanceof TenantSetting) {
+      UUID store = ((TenantSetting) entity).getStoreId();
+      if (store != null && !ctx.canSee(store)) {
+        throw new TenantIsolationException(what + " for store " + store + " is refused: the store is not visible.");
+      }
+    }
+  }
+
+  private static void stamp(EntityPersister persister, Object entity, Object[] state, int index, UUID value) {
+    state[index] = value;
+    persister.setValue(entity, index, value);
+  }
+
+  // ---- updates, deletes, upserts ------------------------------------------------------------------
+
+  @Override
+  public boolean onPreUpdate(PreUpdateEvent event) {
+    Object entity = event.getEntity();
+    if (entity instanceof CompanyOwned) {
+      checkSessionTenant(event.getSession());
+      String what = "Updating " + entity.getClass().getSimpleName() + " " + event.getId();
+      TenantContext ctx = tenantForWrite(what);
+      OwnedEntityMetadata m = meta(event.getPersister());
+      Object[] before = event.getOldState() != null
+          ? m.tenantOf(event.getOldState())
+          : tenantColumnsInDatabase(event.getSession(), m, event.getId(), what);
+      requireVisible(ctx, before, what);
+      Object[] after = m.tenantOf(event.getState());
+      if (!Arrays.equals(before, after)) {
+        throw new TenantIsolationException(what + " would change its tenant columns (company, store, register) from "
+            + Arrays.toString(before) + " to " + Arrays.toString(after) + ". Tenant columns never change: create "
+            + "the row again in the other store instead.");
+      }
+    } else if (entity instanceof Company) {
+      checkCompanyVisible((Company) entity, "Updating a Company");
+    }
+    return false;
+  }
+
+  @Override
+  public boolean onPreDelete(PreDeleteEvent event) {
+    Object entity = event.getEntity();
+    if (entity instanceof CompanyOwned) {
+      checkSessionTenant(event.getSession());
+      String what = "Deleting " + entity.getClass().getSimpleName() + " " + event.getId();
+      TenantContext ctx = tenantForWrite(what);
+      OwnedEntityMetadata m = meta(event.getPersister());
+      Object[] before = event.getDeletedState() != null
+          ? m.tenantOf(event.getDeletedState())
+          : tenantColumnsInDatabase(event.getSession(), m, event.getId(), what);
+      requireVisible(ctx, before, what);
+    } else if (entity instanceof Company) {
+      checkCompanyVisible((Company) entity, "Deleting a Company");
+    }
+    return false;
+  }
+
+  @Override
+  public boolean onPreUpsert(PreUpsertEvent event) {
+    Object entity = event.getEntity();
+    if (entity instanceof CompanyOwned) {
+      checkSessionTenant(event.getSession());
+      String what = "Upserting " + entity.getClass().getSimpleName() + " " + event.getId();
+      TenantContext ctx = tenantForWrite(what);
+      OwnedEntityMetadata m = meta(event.getPersister());
+      Object[] existing = tenantColumnsOrNull(event.getSession(), m, event.getId());
+      if (existing != null) {
+        requireVisible(ctx, existing, what);
+      }
+      stampAndCheckNewRow(ctx, event.getPersister(), entity, event.getState(), what);
+      if (existing != null && !Arrays.equals(existing, m.tenantOf(event.getState()))) {
+        throw new TenantIsolationException(what + " would change its tenant columns; tenant columns never change.");
+      }
+    }
+    return false;
+  }
+
+  private static void requireVisible(TenantContext ctx, Object[] tenant, String what) {
+    if (!visible(ctx, (UUID) tenant[0], (UUID) tenant[1], (UUID) tenant[2])) {
+      throw new TenantIsolationException(what + " is refused: the row does not belong to the bound tenant "
+          + "(another company, or a store or register outside the current selection).");
+    }
+  }
+
+  static boolean visible(TenantContext ctx, UUID company, UUID store, UUID register) {
+    return ctx.companyId().equals(company)
+        && (store == null || ctx.canSee(store))
+        && (register == null || ctx.registerId().map(register::equals).orElse(true));
+  }
+
+  private static Object[] tenantColumnsInDatabase(SharedSessionContractImplementor session, OwnedEntityMetadata m,
+      Object id, String what) {
+    Object[] found = tenantColumnsOrNull(session, m, id);
+    if (found == null) {
+      throw new TenantIsolationException(what + " is refused: no such row in the bound tenant.");
+    }
+    return found;
+  }
+
+  /** Reads the row's tenant columns with plain JDBC on the session's connection (no filters). */
+  private static Object[] tenantColumnsOrNull(SharedSessionContractImplementor session, OwnedEntityMetadata m,
+      Object id) {
+    Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+    try (PreparedStatement ps = connection.prepareStatement(m.selectTenantColumnsSql())) {
+      ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new Object[] {
+          rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)
+        };
+      }
+    } catch (SQLException e) {
+      throw new HibernateException("Tenantry could not read the tenant columns of " + m.table + " " + id, e);
+    }
+  }
+
+  // ---- loads -------------------------------------------------------------------------------------
+
+  @Override
+  public void onPostLoad(PostLoadEvent event) {
+    checkLoaded(event.getEntity());
+  }
+
+  @Override
+  public void onLoad(LoadEvent event, LoadType loadType) {
+    Object result = event.getResult();
+    if (result != null && Hibernate.isInitialized(result)) {
+      checkLoaded(Hibernate.unproxy(result));
+    }
+  }
+
+  @Override
+  public void onAutoFlush(AutoFlushEvent event) {
+    checkSessionTenant(event.getSession());
+  }
+
+  private static void checkLoaded(Object entity) {
+    if (entity instanceof CompanyOwned) {
+      Object binding = Bindings.current();
+      if (binding instanceof SystemAccess) {
+        return;
+      }
+      if (!(binding instanceof TenantContext)) {
+        throw new NoTenantBoundException("Loading " + entity.getClass().getSimpleName());
+      }
+      CompanyOwned owned = (CompanyOwned) entity;
+      UUID store = owned instanceof StoreOwned ? ((StoreOwned) owned).getStoreId() : null;
+      UUID register = owned instanceof RegisterOwned ? ((RegisterOwned) owned).getRegisterId() : null;
+      if (!visible((TenantContext) binding, owned.getCompanyId(), store, register)) {
+        throw new TenantIsolationException("A " + entity.getClass().getSimpleName() + " of another tenant reached "
+            + "this session (the bound tenant changed while the session was open?). Open a new session or "
+            + "transaction inside Tenancy.run(newContext, ...).");
+      }
+    } else if (entity instanceof Company) {
+      checkCompanyVisible((Company) entity, "Loading a Company");
+    }
+  }
+
+  private static void checkCompanyVisible(Company company, String what) {
+    Object binding = Bindings.current();
+    if (binding instanceof SystemAccess) {
+      return;
+    }
+    if (!(binding instanceof TenantContext)) {
+      throw new NoTenantBoundException(what);
+    }
+    if (!Objects.equals(((TenantContext) binding).companyId(), company.getId())) {
+      throw new TenantIsolationException(what + " of another tenant is refused.");
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.tenantry.hibernate.internal;
+
+import io.tenantry.core.model.Company;
+import io.tenantry.core.model.CompanyOwned;
+import io.tenantry.hibernate.TenantryHibernate;
+import io.tenantry.hibernate.TenantryTenantIdentifierResolver;
+import org.hibernate.HibernateException;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.mapping.PersistentClass;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Service-loaded by Hibernate: when the mapping contains tenant-owned entities, checks that the
+ * tenant identifier resolver is Tenantry's and registers the {@link TenantGuard} listeners.
+ */
+public final class TenantryIntegrator implements Integrator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TenantryIntegrator.class);
+
+  @Override
+  public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
+    long owned = metadata.getEntityBindings().stream()
+        .map(PersistentClass::getMappedClass)
+        .filter(c -> c != null && (CompanyOwned.class.isAssignableFrom(c) || c == Company.class))
+        .count();
+    if (owned == 0) {
+      return;
+    }
+    Object resolver = factory.getSessionFactoryOptions().getCurrentTenantIdentifierResolver();
+    if (!(resolver instanceof TenantryTenantIdentifierResolver)) {
+      throw new HibernateException("Tenantry: " + owned + " tenant-owned entities are mapped, but the tenant "
+          + "identifier resolver is " + (resolver == null ? "not set" : resolver.getClass().getName())
+          + ". Set " + TenantryHibernate.RESOLVER_PROPERTY + "=" + TenantryTenantIdentifierResolver.class.getName()
+          + " (or start from TenantryHibernate.settings()).");
+    }
+    int scopedCollections = CollectionScoping.apply(metadata);
+    TenantGuard guard = new TenantGuard();
+    EventListenerRegistry listeners = factory.getServiceRegistry().requireService(EventListenerRegistry.class);
+    listeners.appendListeners(EventType.PRE_INSERT, guard);
+    listeners.appendListeners(EventType.PRE_UPDATE, guard);
+    listeners.appendListeners(EventType.PRE_DELETE, guard);
+    listeners.appendListeners(EventType.PRE_UPSERT, guard);
+    listeners.appendListeners(EventType.POST_LOAD, guard);
+    listeners.appendListeners(EventType.LOAD, guard);
+    listeners.appendListeners(EventType.AUTO_FLUSH, guard);
+    LOG.info("Tenantry scoping active for {} tenant-owned entity types and {} collections", owned, scopedCollections);
+  }
+}
