@@ -6,6 +6,9 @@ import io.tenantry.hibernate.TenantryHibernate;
 import io.tenantry.hibernate.TenantryTenantIdentifierResolver;
 import org.hibernate.HibernateException;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.internal.SessionFactoryOptionsBuilder;
+import org.hibernate.boot.spi.SessionFactoryOptions;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -40,6 +43,7 @@ public final class TenantryIntegrator implements Integrator {
           + " (or start from TenantryHibernate.settings()).");
     }
     int scopedCollections = CollectionScoping.apply(metadata);
+    installStatementInspector(factory);
     TenantGuard guard = new TenantGuard();
     EventListenerRegistry listeners = factory.getServiceRegistry().requireService(EventListenerRegistry.class);
     listeners.appendListeners(EventType.PRE_INSERT, guard);
@@ -50,5 +54,19 @@ public final class TenantryIntegrator implements Integrator {
     listeners.appendListeners(EventType.LOAD, guard);
     listeners.appendListeners(EventType.AUTO_FLUSH, guard);
     LOG.info("Tenantry scoping active for {} tenant-owned entity types and {} collections", owned, scopedCollections);
+  }
+
+  /** Chains the tenant-column guard in front of the application's statement inspector, if any. */
+  private static void installStatementInspector(SessionFactoryImplementor factory) {
+    SessionFactoryOptions options = factory.getSessionFactoryOptions();
+    if (options instanceof SessionFactoryOptionsBuilder) {
+      StatementInspector existing = options.getStatementInspector();
+      if (!(existing instanceof TenantColumnUpdateInspector)) {
+        ((SessionFactoryOptionsBuilder) options).applyStatementInspector(new TenantColumnUpdateInspector(existing));
+      }
+    } else {
+      LOG.warn("Tenantry could not install its bulk-update guard on {}: HQL bulk updates that assign tenant "
+          + "columns are then stopped only by row-level security", options.getClass().getName());
+    }
   }
 }
