@@ -1,0 +1,45 @@
+package io.tenantry.core.archunit;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import io.tenantry.core.model.Company;
+import io.tenantry.core.model.CompanyOwned;
+import io.tenantry.core.model.SharedAcrossTenants;
+import java.util.Set;
+
+/** Which types the ORM scopes to a tenant. */
+final class ScopedTypes {
+
+  static final String[] ENTITY_ANNOTATIONS = {"jakarta.persistence.Entity", "javax.persistence.Entity"};
+
+  /**
+   * Library entities that are scoped without a tenant base class: {@link Company} is the tenant
+   * root, filtered to the bound company by its own filter.
+   */
+  static final Set<String> SCOPED_LIBRARY_ROOTS = Set.of(Company.class.getName());
+
+  static final DescribedPredicate<JavaClass> ENTITIES = DescribedPredicate.describe(
+      "are @Entity classes", ScopedTypes::isEntity);
+
+  /** How to make a type scoped, for violation messages. */
+  static final String HOW_TO_SCOPE = "make it extend CompanyOwned, StoreOwned or RegisterOwned, "
+      + "or mark it @SharedAcrossTenants(\"why every tenant may see it\") if it is global on purpose";
+
+  private ScopedTypes() {}
+
+  static boolean isEntity(JavaClass type) {
+    for (String annotation : ENTITY_ANNOTATIONS) {
+      if (type.isAnnotatedWith(annotation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Extends a tenant base class, is {@code @SharedAcrossTenants}, or is the tenant root. */
+  static boolean isScoped(JavaClass type) {
+    return type.isAssignableTo(CompanyOwned.class.getName())
+        || type.isAnnotatedWith(SharedAcrossTenants.class.getName())
+        || SCOPED_LIBRARY_ROOTS.contains(type.getName());
+  }
+}
