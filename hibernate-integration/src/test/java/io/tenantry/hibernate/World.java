@@ -51,6 +51,16 @@ final class World {
     this.sf = sf;
   }
 
+  /** The same data seen through another session factory (e.g. one on the row-level-security DataSource). */
+  World with(SessionFactory other) {
+    World w = new World(other);
+    w.a = a; w.b = b; w.a1 = a1; w.a2 = a2; w.a3 = a3; w.b1 = b1;
+    w.r1 = r1; w.r1b = r1b; w.r2 = r2; w.rb = rb;
+    w.productA = productA; w.productB = productB; w.overrideA1 = overrideA1; w.overrideA2 = overrideA2;
+    w.overrideB1 = overrideB1; w.promotionA = promotionA; w.saleR1 = saleR1; w.saleR1b = saleR1b; w.saleRB = saleRB;
+    return w;
+  }
+
   static String resource(String name) {
     try (InputStream in = World.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {

@@ -1,0 +1,34 @@
+package io.tenantry.hibernate.rls;
+
+/**
+ * The PostgreSQL settings that carry the bound tenant into every transaction, and the SQL
+ * expressions that policies use to read them. Always transaction-local; empty when nothing is bound,
+ * and every expression treats empty as "no tenant" so a policy matches no row.
+ */
+public final class RlsSettings {
+
+  /** The bound company id. */
+  public static final String COMPANY = "tenantry.company_id";
+  /** The visible store ids, comma-separated: the selected store, else the granted stores. */
+  public static final String STORES = "tenantry.store_ids";
+  /** {@code on} when every store of the company is visible (all granted, none selected). */
+  public static final String ALL_STORES = "tenantry.all_stores";
+  /** The bound register id, empty when none is bound. */
+  public static final String REGISTER = "tenantry.register_id";
+
+  /** The bound company, read once per statement through a sub-select so indexes are used. */
+  static final String COMPANY_EXPR =
+      "(select nullif(current_setting('" + COMPANY + "', true), '')::uuid)";
+  static final String STORES_EXPR =
+      "(select string_to_array(nullif(current_setting('" + STORES + "', true), ''), ','))::uuid[]";
+  static final String ALL_STORES_EXPR =
+      "(select coalesce(current_setting('" + ALL_STORES + "', true), '') = 'on')";
+  static final String REGISTER_EXPR =
+      "(select nullif(current_setting('" + REGISTER + "', true), '')::uuid)";
+
+  /** Sets all four settings, transaction-locally, from bound parameters. */
+  static final String APPLY_SQL = "select set_config('" + COMPANY + "', ?, true), set_config('" + STORES
+      + "', ?, true), set_config('" + ALL_STORES + "', ?, true), set_config('" + REGISTER + "', ?, true)";
+
+  private RlsSettings() {}
+}
