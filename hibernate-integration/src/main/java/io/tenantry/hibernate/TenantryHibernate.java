@@ -18,6 +18,13 @@ public final class TenantryHibernate {
   /** The Hibernate property that must name {@link TenantryTenantIdentifierResolver}. */
   public static final String RESOLVER_PROPERTY = AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER;
 
+  /**
+   * Whether to run the isolation audit when the session factory starts: {@code fail}, {@code warn} or
+   * {@code off}. Default: {@code fail} when the DataSource is {@code TenantryRls.dataSource(...)},
+   * otherwise {@code off}.
+   */
+  public static final String AUDIT_PROPERTY = "tenantry.audit.on_startup";
+
   private TenantryHibernate() {}
 
   /** A mutable map with the settings Tenantry needs; add your own and pass it to Hibernate. */

@@ -53,6 +53,7 @@ public final class TenantryIntegrator implements Integrator {
     listeners.appendListeners(EventType.POST_LOAD, guard);
     listeners.appendListeners(EventType.LOAD, guard);
     listeners.appendListeners(EventType.AUTO_FLUSH, guard);
+    StartupAudit.run(factory);
     LOG.info("Tenantry scoping active for {} tenant-owned entity types and {} collections", owned, scopedCollections);
   }
 

@@ -271,6 +271,16 @@ class RowLevelSecurityTest {
   }
 
   @Test
+  void commandLine_exitsZeroOnTheCleanSchema() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    int code = IsolationAuditCli.run(new String[] {"--url", db.jdbcUrl(), "--user", db.adminUser(), "--password",
+        db.adminPassword(), "--app-role", db.appRole().name()}, new java.io.PrintWriter(out, true),
+        new java.io.PrintWriter(new java.io.StringWriter(), true));
+    assertThat(code).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("0 findings");
+  }
+
+  @Test
   void policySql_isIdempotent() {
     String ddl = TenantryRls.policySql(w.sf(), systemRole.name());
     db.execute(ddl);

@@ -1,0 +1,59 @@
+package io.tenantry.hibernate.internal;
+
+import io.tenantry.hibernate.TenantryHibernate;
+import io.tenantry.hibernate.rls.AuditReport;
+import io.tenantry.hibernate.rls.IsolationAudit;
+import io.tenantry.hibernate.rls.TenantryRls;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.hibernate.HibernateException;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the isolation audit when the session factory starts ({@value TenantryHibernate#AUDIT_PROPERTY}
+ * = fail | warn | off). Default: {@code fail} when the DataSource is Tenantry's row-level-security
+ * DataSource, {@code off} otherwise (without row-level security there is nothing to audit).
+ */
+final class StartupAudit {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StartupAudit.class);
+
+  private StartupAudit() {}
+
+  static void run(SessionFactoryImplementor factory) {
+    DataSource dataSource = dataSource(factory);
+    boolean rls = dataSource != null && TenantryRls.isWrapped(dataSource);
+    Object configured = factory.getProperties().get(TenantryHibernate.AUDIT_PROPERTY);
+    String mode = configured == null ? (rls ? "fail" : "off") : configured.toString().trim().toLowerCase(Locale.ROOT);
+    if (mode.equals("off")) {
+      return;
+    }
+    if (!mode.equals("fail") && !mode.equals("warn")) {
+      throw new HibernateException(TenantryHibernate.AUDIT_PROPERTY + " must be fail, warn or off, not '" + configured + "'");
+    }
+    if (dataSource == null) {
+      throw new HibernateException(TenantryHibernate.AUDIT_PROPERTY + "=" + mode + " needs a DataSource-based connection "
+          + "provider (set jakarta.persistence.nonJtaDataSource), or set it to off");
+    }
+    AuditReport report = IsolationAudit.of(dataSource).run();
+    if (report.isClean()) {
+      LOG.info("Tenantry isolation audit: {} tenant tables, no findings", report.tenantTables().size());
+    } else if (mode.equals("warn")) {
+      LOG.warn("{}", report);
+    } else {
+      throw new HibernateException(report + "\nFix the schema (each finding names its fix), or set "
+          + TenantryHibernate.AUDIT_PROPERTY + "=warn to start anyway.");
+    }
+  }
+
+  private static DataSource dataSource(SessionFactoryImplementor factory) {
+    ConnectionProvider provider = factory.getServiceRegistry().getService(ConnectionProvider.class);
+    if (provider != null && provider.isUnwrappableAs(DataSource.class)) {
+      return provider.unwrap(DataSource.class);
+    }
+    return null;
+  }
+}
