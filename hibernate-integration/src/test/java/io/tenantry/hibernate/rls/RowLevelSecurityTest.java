@@ -108,6 +108,35 @@ class RowLevelSecurityTest {
   }
 
   @Test
+  void hibernateSessionWithoutTransaction_autoCommitReads_areScopedToo() {
+    for (TenantContext ctx : List.of(w.storeA1(), w.storeB1())) {
+      List<UUID> seen = Tenancy.supply(ctx, () -> {
+        try (Session s = w.sf().openSession()) {
+          return s.createNativeQuery("select id from t_price_override", UUID.class).getResultList();
+        }
+      });
+      assertThat(seen).containsExactly(ctx.companyId().equals(w.a()) ? w.overrideA1() : w.overrideB1());
+    }
+  }
+
+  @Test
+  void copyToStdout_exportsOnlyTheBoundTenant() throws Exception {
+    String exported = Tenancy.call(w.storeB1(), () -> {
+      try (Connection c = rls.getConnection()) {
+        c.setAutoCommit(false);
+        // settings are applied before the first statement; COPY then runs in the same transaction
+        companiesVisible(c);
+        java.io.StringWriter out = new java.io.StringWriter();
+        new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class))
+            .copyOut("copy (select company_id from t_product) to stdout", out);
+        c.commit();
+        return out.toString();
+      }
+    });
+    assertThat(exported.lines()).containsOnly(w.b().toString());
+  }
+
+  @Test
   void onePooledConnection_alternatingTenants_neverStale() throws Exception {
     String a = w.a().toString();
     String b = w.b().toString();
