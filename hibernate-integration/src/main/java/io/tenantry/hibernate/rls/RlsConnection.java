@@ -17,10 +17,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Connection handler: before the first statement of every transaction (and around every statement
- * in auto-commit mode) it sets the tenant settings transaction-locally, from bound parameters. It
- * forgets what it applied on commit, rollback and any change of auto-commit, so nothing is assumed
- * to survive a transaction, and re-applies whenever the binding is not the one it applied.
+ * Connection handler: the first statement of every transaction (and every statement in auto-commit
+ * mode) carries the tenant settings, transaction-locally and from bound parameters. A plain prepared
+ * statement carries them in its own round trip ({@link RlsStatement}); anything else (plain
+ * statements, batches, calls) gets a separate {@code select set_config(...)} first, and in auto-commit
+ * mode runs inside a short explicit transaction. The handler forgets what it applied on commit,
+ * rollback and any change of auto-commit, so nothing is assumed to survive a transaction, and
+ * re-applies whenever the binding is not the one it applied.
  */
 final class RlsConnection implements InvocationHandler {
 
@@ -40,9 +43,10 @@ final class RlsConnection implements InvocationHandler {
     String name = method.getName();
     switch (name) {
       case "createStatement":
-      case "prepareStatement":
       case "prepareCall":
-        return statement((Statement) call(target, method, args), proxy);
+        return statement((Statement) call(target, method, args), proxy, null, null);
+      case "prepareStatement":
+        return statement((Statement) call(target, method, args), proxy, method, args);
       case "commit":
       case "setAutoCommit":
       case "close":
@@ -64,21 +68,51 @@ final class RlsConnection implements InvocationHandler {
     }
   }
 
-  private Object statement(Statement s, Object connectionProxy) {
+  private Object statement(Statement s, Object connectionProxy, Method prepare, Object[] prepareArgs) {
     Class<?> type = s instanceof CallableStatement ? CallableStatement.class
         : s instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+    PiggybackablePrepare piggyback = type == PreparedStatement.class
+        ? PiggybackablePrepare.of(target, prepare, prepareArgs) : null;
     return Proxy.newProxyInstance(RlsConnection.class.getClassLoader(), new Class<?>[] {type},
-        new RlsStatement(s, this, connectionProxy));
+        new RlsStatement(s, this, connectionProxy, piggyback));
+  }
+
+  /**
+   * The settings a statement must carry now, or {@code null} when the transaction already has
+   * them (or the connection is the system login). Throws when a system connection is used outside
+   * system access.
+   */
+  String[] settingsToCarry() throws SQLException {
+    Object binding = Bindings.current();
+    if (system) {
+      requireSystem(binding);
+      return null;
+    }
+    if (!target.getAutoCommit() && binding == applied) {
+      return null;
+    }
+    return values(binding);
+  }
+
+  /** Records that the settings of the current binding now hold until the transaction ends. */
+  void carried() throws SQLException {
+    if (!target.getAutoCommit()) {
+      applied = Bindings.current();
+    }
+  }
+
+  private static void requireSystem(Object binding) {
+    if (!(binding instanceof SystemAccess)) {
+      throw new TenantIsolationException("A system-access connection was used outside Tenancy.asSystem: "
+          + "acquire connections inside the system task and release them before it ends.");
+    }
   }
 
   /** Runs one execute* call of a statement with the binding's settings in force. */
   Object execute(Statement statement, Method method, Object[] args) throws Throwable {
     Object binding = Bindings.current();
     if (system) {
-      if (!(binding instanceof SystemAccess)) {
-        throw new TenantIsolationException("A system-access connection was used outside Tenancy.asSystem: "
-            + "acquire connections inside the system task and release them before it ends.");
-      }
+      requireSystem(binding);
       return call(statement, method, args);
     }
     if (!target.getAutoCommit()) {
@@ -111,6 +145,18 @@ final class RlsConnection implements InvocationHandler {
   }
 
   private void apply(Object binding) throws SQLException {
+    String[] values = values(binding);
+    try (PreparedStatement ps = target.prepareStatement(RlsSettings.APPLY_SQL)) {
+      for (int i = 0; i < values.length; i++) {
+        ps.setString(i + 1, values[i]);
+      }
+      ps.execute();
+    }
+    applied = binding;
+  }
+
+  /** The four setting values of a binding, in {@link RlsSettings#APPLY_SQL} order. */
+  static String[] values(Object binding) {
     String company = "";
     String stores = "";
     String allStores = "off";
@@ -127,14 +173,7 @@ final class RlsConnection implements InvocationHandler {
       }
       register = ctx.registerId().map(UUID::toString).orElse("");
     }
-    try (PreparedStatement ps = target.prepareStatement(RlsSettings.APPLY_SQL)) {
-      ps.setString(1, company);
-      ps.setString(2, stores);
-      ps.setString(3, allStores);
-      ps.setString(4, register);
-      ps.execute();
-    }
-    applied = binding;
+    return new String[] {company, stores, allStores, register};
   }
 
   static Object call(Object target, Method method, Object[] args) throws Throwable {

@@ -1,0 +1,162 @@
+package io.tenantry.hibernate.rls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantContext;
+import io.tenantry.test.TenantryPostgres;
+import io.tenantry.test.TestDatabase;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The settings travel with the first prepared statement of each transaction (and with every
+ * auto-commit statement) instead of costing a round trip of their own; the driver below the RLS
+ * DataSource records what it is asked to prepare, so the test sees every statement sent.
+ */
+@TenantryPostgres
+class SettingsRoundTripTest {
+
+  static final UUID A = UUID.randomUUID();
+  static final UUID B = UUID.randomUUID();
+  static final List<String> prepared = new ArrayList<>();
+  static DataSource rls;
+
+  @BeforeAll
+  static void schema(TestDatabase db) {
+    db.execute("create table t_item (id uuid primary key, company_id uuid not null, sku text not null,"
+        + " unique (company_id, sku));"
+        + "insert into t_item values (gen_random_uuid(), '" + A + "', 'a1'), (gen_random_uuid(), '" + A + "', 'a2'),"
+        + " (gen_random_uuid(), '" + B + "', 'b1');");
+    db.execute(PolicySql.forTable("t_item", TenantTableLevel.COMPANY, null));
+    DataSource app = db.appRole().dataSource();
+    DataSource recording = (DataSource) Proxy.newProxyInstance(SettingsRoundTripTest.class.getClassLoader(),
+        new Class<?>[] {DataSource.class}, (p, m, args) -> {
+          Object result = m.invoke(app, args);
+          if (!(result instanceof Connection)) {
+            return result;
+          }
+          Connection c = (Connection) result;
+          return Proxy.newProxyInstance(SettingsRoundTripTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+              (cp, cm, cargs) -> {
+                if (cm.getName().startsWith("prepare") || cm.getName().equals("createStatement")) {
+                  prepared.add(cargs == null ? "<statement>" : (String) cargs[0]);
+                }
+                try {
+                  return cm.invoke(c, cargs);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
+        });
+    rls = TenantryRls.dataSource(recording);
+  }
+
+  @BeforeEach
+  void reset() {
+    prepared.clear();
+  }
+
+  static long count(Connection c, String sku) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement("select count(*) from t_item where sku like ?")) {
+      ps.setString(1, sku);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  static long standalone() {
+    return prepared.stream().filter(RlsSettings.APPLY_SQL::equals).count();
+  }
+
+  static long piggybacked() {
+    return prepared.stream().filter(s -> s.startsWith(RlsSettings.APPLY_SQL + ";")).count();
+  }
+
+  @Test
+  void transaction_settingsRideOnTheFirstStatement_only() throws Exception {
+    Tenancy.run(TenantContext.ofCompany(A), () -> {
+      try (Connection c = rls.getConnection()) {
+        c.setAutoCommit(false);
+        assertThat(count(c, "%")).isEqualTo(2);
+        assertThat(count(c, "a%")).isEqualTo(2);
+        assertThat(count(c, "b%")).isZero();
+        c.commit();
+        assertThat(count(c, "%")).as("next transaction carries them again").isEqualTo(2);
+        c.commit();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThat(standalone()).isZero();
+    assertThat(piggybacked()).isEqualTo(2);
+  }
+
+  @Test
+  void autoCommit_everyStatementCarriesThem_andNothingSurvives() throws Exception {
+    try (Connection c = rls.getConnection()) {
+      assertThat(Tenancy.call(TenantContext.ofCompany(B), () -> count(c, "%"))).isEqualTo(1);
+      assertThat(Tenancy.call(TenantContext.ofCompany(A), () -> count(c, "%"))).isEqualTo(2);
+      assertThat(count(c, "%")).as("nothing bound").isZero();
+    }
+    assertThat(standalone()).isZero();
+    assertThat(piggybacked()).isEqualTo(3);
+  }
+
+  @Test
+  void tenantChangedInsideTransaction_statementCarriesTheNewOne() throws Exception {
+    try (Connection c = rls.getConnection()) {
+      c.setAutoCommit(false);
+      assertThat(Tenancy.call(TenantContext.ofCompany(A), () -> count(c, "%"))).isEqualTo(2);
+      assertThat(Tenancy.call(TenantContext.ofCompany(B), () -> count(c, "%"))).isEqualTo(1);
+      c.rollback();
+    }
+  }
+
+  @Test
+  void reusedStatement_withNewParameters_isCorrect() throws Exception {
+    Tenancy.run(TenantContext.ofCompany(A), () -> {
+      try (Connection c = rls.getConnection();
+          PreparedStatement ps = c.prepareStatement("select count(*) from t_item where sku = ?")) {
+        for (int i = 0; i < 20; i++) {
+          ps.setString(1, i % 2 == 0 ? "a1" : "b1");
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("run %d", i).isEqualTo(i % 2 == 0 ? 1 : 0);
+          }
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  @Test
+  void plainStatementsAndUpdates_stillWork() throws Exception {
+    Tenancy.run(TenantContext.ofCompany(A), () -> {
+      try (Connection c = rls.getConnection(); Statement st = c.createStatement()) {
+        assertThat(st.executeUpdate("update t_item set sku = sku")).isEqualTo(2);
+        try (PreparedStatement ps = c.prepareStatement("update t_item set sku = sku where sku = ?")) {
+          ps.setString(1, "b1");
+          assertThat(ps.executeUpdate()).as("B's row is invisible").isZero();
+          ps.setString(1, "a1");
+          assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+}
