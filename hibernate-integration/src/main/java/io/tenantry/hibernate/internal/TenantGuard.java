@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Hibernate;
 import org.hibernate.HibernateException;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.spi.AbstractPreDatabaseOperationEvent;
 import org.hibernate.event.spi.AutoFlushEvent;
 import org.hibernate.event.spi.AutoFlushEventListener;
 import org.hibernate.event.spi.LoadEvent;
@@ -169,15 +170,9 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   public boolean onPreUpdate(PreUpdateEvent event) {
     Object entity = event.getEntity();
     if (entity instanceof CompanyOwned) {
-      checkSessionTenant(event.getSession());
-      String what = "Updating " + entity.getClass().getSimpleName() + " " + event.getId();
-      TenantContext ctx = tenantForWrite(what);
-      OwnedEntityMetadata m = meta(event.getPersister());
-      Object[] before = event.getOldState() != null
-          ? m.tenantOf(event.getOldState())
-          : tenantColumnsInDatabase(event.getSession(), m, event.getId(), what);
-      requireVisible(ctx, before, what);
-      Object[] after = m.tenantOf(event.getState());
+      String what = describe("Updating", event);
+      Object[] before = visibleRowBefore(event, event.getOldState(), what);
+      Object[] after = meta(event.getPersister()).tenantOf(event.getState());
       if (!Arrays.equals(before, after)) {
         throw new TenantIsolationException(what + " would change its tenant columns (company, store, register) from "
             + Arrays.toString(before) + " to " + Arrays.toString(after) + ". Tenant columns never change: create "
@@ -193,18 +188,30 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   public boolean onPreDelete(PreDeleteEvent event) {
     Object entity = event.getEntity();
     if (entity instanceof CompanyOwned) {
-      checkSessionTenant(event.getSession());
-      String what = "Deleting " + entity.getClass().getSimpleName() + " " + event.getId();
-      TenantContext ctx = tenantForWrite(what);
-      OwnedEntityMetadata m = meta(event.getPersister());
-      Object[] before = event.getDeletedState() != null
-          ? m.tenantOf(event.getDeletedState())
-          : tenantColumnsInDatabase(event.getSession(), m, event.getId(), what);
-      requireVisible(ctx, before, what);
+      visibleRowBefore(event, event.getDeletedState(), describe("Deleting", event));
     } else if (entity instanceof Company) {
       checkCompanyVisible((Company) entity, "Deleting a Company");
     }
     return false;
+  }
+
+  private static String describe(String verb, AbstractPreDatabaseOperationEvent event) {
+    return verb + " " + event.getEntity().getClass().getSimpleName() + " " + event.getId();
+  }
+
+  /**
+   * The tenant columns of the row as it is (from Hibernate's loaded state, else from the database),
+   * after checking that the session and the row belong to the bound tenant.
+   */
+  private Object[] visibleRowBefore(AbstractPreDatabaseOperationEvent event, Object[] loadedState, String what) {
+    checkSessionTenant(event.getSession());
+    TenantContext ctx = tenantForWrite(what);
+    OwnedEntityMetadata m = meta(event.getPersister());
+    Object[] before = loadedState != null
+        ? m.tenantOf(loadedState)
+        : tenantColumnsInDatabase(event.getSession(), m, event.getId(), what);
+    requireVisible(ctx, before, what);
+    return before;
   }
 
   @Override
@@ -212,7 +219,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     Object entity = event.getEntity();
     if (entity instanceof CompanyOwned) {
       checkSessionTenant(event.getSession());
-      String what = "Upserting " + entity.getClass().getSimpleName() + " " + event.getId();
+      String what = describe("Upserting", event);
       TenantContext ctx = tenantForWrite(what);
       OwnedEntityMetadata m = meta(event.getPersister());
       Object[] existing = tenantColumnsOrNull(event.getSession(), m, event.getId());
