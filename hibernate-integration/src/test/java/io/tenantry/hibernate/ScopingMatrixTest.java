@@ -10,6 +10,8 @@ import io.tenantry.core.TenantIsolationException;
 import io.tenantry.core.model.Company;
 import io.tenantry.core.model.Register;
 import io.tenantry.core.model.Store;
+import io.tenantry.hibernate.fixture.CardPayment;
+import io.tenantry.hibernate.fixture.Payment;
 import io.tenantry.hibernate.fixture.PriceOverride;
 import io.tenantry.hibernate.fixture.Product;
 import io.tenantry.hibernate.fixture.Promotion;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * | join / join fetch / left join fetch| only A1         | B never joined    | A2 never joined      | NoTenantBound    |
  * | JPQL, Criteria, count, page       | only own rows    | 0 rows            | 0 rows               | NoTenantBound    |
  * | bulk update / delete (HQL)        | own rows changed | B unchanged       | A2 unchanged         | NoTenantBound    |
+ * | joined inheritance (query, find, bulk delete) | own  | null / 0 rows     | null                 | —                |
  * | second-level / query cache        | hit for A        | miss for B        | miss for A2          | NoTenantBound    |
  * | insert                            | stamped A/A1     | refused, unchanged| refused              | NoTenantBound    |
  * | update / change tenant column     | written          | refused           | refused              | NoTenantBound    |
@@ -209,6 +212,20 @@ class ScopingMatrixTest {
     assertThat(renamed).isZero();
     assertThatThrownBy(() -> w.sf.fromTransaction((Session s) -> s.createMutationQuery("delete from PriceOverride").executeUpdate()))
         .isInstanceOf(NoTenantBoundException.class);
+  }
+
+  @Test
+  void joinedInheritance_scopedThroughTheRootTable() {
+    assertThat(w.in(w.storeA1(), (Session s) -> ids(s.createSelectionQuery("from CardPayment", CardPayment.class)
+        .getResultList()))).containsExactly(w.cardA1);
+    assertThat(w.in(w.storeA1(), (Session s) -> ids(s.createSelectionQuery("from Payment", Payment.class)
+        .getResultList()))).containsExactly(w.cardA1);
+    assertThat(w.in(w.storeA1(), (Session s) -> s.find(CardPayment.class, w.cardB1))).isNull();
+    assertThat(w.in(TenantContext.ofStore(w.a, w.a2), (Session s) -> s.find(Payment.class, w.cardA1))).isNull();
+    int deleted = w.in(w.storeA1(), (Session s) -> s.createMutationQuery("delete from CardPayment where id = :id")
+        .setParameter("id", w.cardB1).executeUpdate());
+    assertThat(deleted).isZero();
+    assertThat(w.in(w.storeB1(), (Session s) -> s.find(CardPayment.class, w.cardB1))).isNotNull();
   }
 
   // ---- filter switched off, root tenant (THREATS 6) -------------------------------------------------

@@ -41,11 +41,13 @@ final class World {
 
   static final List<Class<?>> ENTITIES = List.of(Company.class, Store.class, Register.class, UserAccount.class,
       Membership.class, StoreGrant.class, TenantSetting.class, Product.class, PriceOverride.class,
-      Promotion.class, Sale.class);
+      Promotion.class, Sale.class, io.tenantry.hibernate.fixture.Payment.class,
+      io.tenantry.hibernate.fixture.CardPayment.class);
 
   final SessionFactory sf;
   UUID a, b, a1, a2, a3, b1, r1, r1b, r2, rb;
   UUID productA, productB, overrideA1, overrideA2, overrideB1, promotionA, saleR1, saleR1b, saleRB;
+  UUID cardA1, cardB1;
 
   World(SessionFactory sf) {
     this.sf = sf;
@@ -58,6 +60,7 @@ final class World {
     w.r1 = r1; w.r1b = r1b; w.r2 = r2; w.rb = rb;
     w.productA = productA; w.productB = productB; w.overrideA1 = overrideA1; w.overrideA2 = overrideA2;
     w.overrideB1 = overrideB1; w.promotionA = promotionA; w.saleR1 = saleR1; w.saleR1b = saleR1b; w.saleRB = saleRB;
+    w.cardA1 = cardA1; w.cardB1 = cardB1;
     return w;
   }
 
@@ -76,6 +79,7 @@ final class World {
   static World create(TestDatabase db, Map<String, Object> extraSettings) {
     db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
     db.execute(resource("fixture-schema.sql"));
+    db.execute(resource("fixture-joined-schema.sql"));
     World w = new World(sessionFactory(db.appRole().dataSource(), extraSettings));
     w.seed();
     return w;
@@ -149,6 +153,8 @@ final class World {
       productB = p.getId();
       overrideB1 = persist(s, new PriceOverride(p, new BigDecimal("1.50"), b1)).getId();
     });
+    cardA1 = in(storeA1(), s -> persist(s, new io.tenantry.hibernate.fixture.CardPayment(BigDecimal.TEN, "4242")).getId());
+    cardB1 = in(storeB1(), s -> persist(s, new io.tenantry.hibernate.fixture.CardPayment(BigDecimal.ONE, "1881")).getId());
     saleR1 = in(registerR1(), s -> persist(s, new Sale(s.getReference(Product.class, productA), BigDecimal.TEN)).getId());
     saleR1b = in(TenantContext.ofRegister(a, a1, r1b),
         s -> persist(s, new Sale(s.getReference(Product.class, productA), BigDecimal.ONE)).getId());

@@ -31,6 +31,11 @@ public final class WorldAccess {
     return new WorldAccess(seeded.with(rls));
   }
 
+  /** A session factory over the test entities, schema-validated unless the settings say otherwise. */
+  public static SessionFactory sessionFactory(javax.sql.DataSource dataSource, Map<String, Object> settings) {
+    return World.sessionFactory(dataSource, settings);
+  }
+
   public SessionFactory sf() {
     return w.sf;
   }
@@ -57,4 +62,6 @@ public final class WorldAccess {
   public UUID overrideA2() { return w.overrideA2; }
   public UUID overrideB1() { return w.overrideB1; }
   public UUID saleR1() { return w.saleR1; }
+  public UUID cardA1() { return w.cardA1; }
+  public UUID cardB1() { return w.cardB1; }
 }

@@ -97,6 +97,9 @@ public final class IsolationAudit {
       for (Map.Entry<String, Set<String>> t : tenantTables.entrySet()) {
         checkTable(t.getKey(), t.getValue(), role);
       }
+      for (String[] joined : joinedSubclassTables()) {
+        checkJoinedTable(joined[0], joined[1], joined[2]);
+      }
       checkViewsAndFunctions();
       return new AuditReport(new ArrayList<>(tenantTables.keySet()), findings);
     }
@@ -118,6 +121,52 @@ public final class IsolationAudit {
           }
         }
       }
+    }
+
+    /**
+     * Tables without tenant columns whose primary key is a foreign key into a tenant table: the
+     * tables of JOINED inheritance subclasses. Each as {table, root table, key column}.
+     */
+    List<String[]> joinedSubclassTables() throws SQLException {
+      List<String[]> joined = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("select c.relname, ref.relname, a.attname"
+          + " from pg_constraint fk join pg_constraint pk on pk.conrelid = fk.conrelid and pk.contype = 'p'"
+          + " join pg_class c on c.oid = fk.conrelid join pg_class ref on ref.oid = fk.confrelid"
+          + " join pg_namespace n on n.oid = c.relnamespace"
+          + " join pg_attribute a on a.attrelid = fk.conrelid and a.attnum = fk.conkey[1]"
+          + " where fk.contype = 'f' and n.nspname = ? and fk.conkey = pk.conkey and cardinality(fk.conkey) = 1")) {
+        ps.setString(1, schema);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (!tenantTables.containsKey(rs.getString(1)) && tenantTables.containsKey(rs.getString(2))) {
+              joined.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+          }
+        }
+      }
+      return joined;
+    }
+
+    void checkJoinedTable(String table, String root, String keyColumn) throws SQLException {
+      String q = qualified(table);
+      String generated = PolicySql.forJoinedSubclass(q, qualified(root), keyColumn, null);
+      try (PreparedStatement ps = c.prepareStatement(
+          "select c.relrowsecurity, c.relforcerowsecurity from pg_class c where c.oid = ?::regclass")) {
+        ps.setString(1, q);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (!rs.getBoolean(1)) {
+            findings.add(new AuditFinding(table, "row-level security is not enabled on this subclass table of tenant "
+                + "table " + root + ": its columns are readable for every company", generated));
+            return;
+          }
+          if (!rs.getBoolean(2)) {
+            findings.add(new AuditFinding(table, "row-level security is not forced (the owner bypasses it)",
+                "alter table " + q + " force row level security;"));
+          }
+        }
+      }
+      checkPolicies(table, q, generated);
     }
 
     TenantTableLevel level(String table, Set<String> columns) {

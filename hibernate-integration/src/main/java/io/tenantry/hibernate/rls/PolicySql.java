@@ -62,9 +62,26 @@ public final class PolicySql {
 
   /** The complete, idempotent DDL for one table. */
   public static String forTable(String table, TenantTableLevel level, String systemRole) {
+    return ddl(table, level.name().toLowerCase(Locale.ROOT), condition(level, systemRole));
+  }
+
+  /**
+   * The DDL for the table of a JOINED inheritance subclass, which holds no tenant columns: a row is
+   * visible, and may be written, only when its row in the (policy-protected) root table is visible.
+   */
+  public static String forJoinedSubclass(String table, String rootTable, String idColumn, String systemRole) {
     String t = identifier(table);
-    String cond = condition(level, systemRole);
-    return "-- " + table + " (" + level.name().toLowerCase(Locale.ROOT) + ")\n"
+    String cond = "(exists (select 1 from " + identifier(rootTable) + " r where r." + identifier(idColumn) + " = "
+        + t + "." + identifier(idColumn) + "))";
+    if (systemRole != null) {
+      cond = "(" + cond + " or current_user = " + literal(systemRole) + ")";
+    }
+    return ddl(table, "joined subclass of " + rootTable, cond);
+  }
+
+  private static String ddl(String table, String what, String cond) {
+    String t = identifier(table);
+    return "-- " + table + " (" + what + ")\n"
         + "alter table " + t + " enable row level security;\n"
         + "alter table " + t + " force row level security;\n"
         + "drop policy if exists " + PERMISSIVE + " on " + t + ";\n"

@@ -46,6 +46,7 @@ class IsolationAuditTest {
         + "create table p_global_sku " + TENANT_TABLE + "; alter table p_global_sku add column sku text unique;"
         + "create table p_bad_fk " + TENANT_TABLE + "; alter table p_bad_fk add column product_id uuid references ok_product (id);"
         + "create table p_no_index (id uuid primary key, company_id uuid not null references tenantry_company (id));"
+        + "create table p_joined_sub (id uuid primary key references ok_product (id), extra text);"
         + "create view v_leaky as select * from ok_product;"
         + "create view v_invoker with (security_invoker = true) as select * from ok_product;"
         + "create function f_definer() returns bigint language sql security definer as 'select count(*) from ok_product';");
@@ -92,6 +93,11 @@ class IsolationAuditTest {
   @Test
   void tableWithoutRls() {
     assertFinding("p_no_rls", "row-level security is not enabled", "enable row level security");
+  }
+
+  @Test
+  void joinedSubclassTableWithoutRls() {
+    assertFinding("p_joined_sub", "subclass table of tenant table ok_product", "exists (select 1 from public.ok_product r");
   }
 
   @Test

@@ -137,6 +137,14 @@ class RowLevelSecurityTest {
   }
 
   @Test
+  void joinedSubclassTable_nativeSql_seesOnlyRowsWhoseRootIsVisible() {
+    assertThat(w.in(w.storeA1(), (Session s) -> s.createNativeQuery("select id from t_card_payment", UUID.class)
+        .getResultList())).containsExactly(w.cardA1());
+    assertThat(w.in(w.storeB1(), (Session s) -> s.createNativeQuery("select id from t_card_payment", UUID.class)
+        .getResultList())).containsExactly(w.cardB1());
+  }
+
+  @Test
   void onePooledConnection_alternatingTenants_neverStale() throws Exception {
     String a = w.a().toString();
     String b = w.b().toString();
@@ -294,7 +302,7 @@ class RowLevelSecurityTest {
   @Test
   void audit_passesOnTheGeneratedSchema() {
     AuditReport report = IsolationAudit.of(db.appRole().dataSource()).run();
-    assertThat(report.tenantTables()).contains("t_product", "t_price_override", "t_sale", "tenantry_company",
+    assertThat(report.tenantTables()).contains("t_payment", "t_product", "t_price_override", "t_sale", "tenantry_company",
         "tenantry_store", "tenantry_register", "tenantry_membership", "tenantry_membership_store", "tenantry_setting");
     report.assertClean();
   }

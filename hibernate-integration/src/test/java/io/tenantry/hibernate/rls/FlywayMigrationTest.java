@@ -1,0 +1,56 @@
+package io.tenantry.hibernate.rls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantry.hibernate.WorldAccess;
+import io.tenantry.test.TenantryPostgres;
+import io.tenantry.test.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The way an application adopts Tenantry: Flyway runs the shipped hierarchy schema from
+ * {@code classpath:db/tenantry}, the application's own tables, and the policies generated from its
+ * mapping as one more migration; Hibernate's schema validation and the isolation audit then pass.
+ */
+@TenantryPostgres
+class FlywayMigrationTest {
+
+  @Test
+  void shippedSchema_appTables_generatedPolicies_migrateValidateAndAuditClean(TestDatabase db, @TempDir Path dir)
+      throws Exception {
+    String policies;
+    try (SessionFactory unvalidated = WorldAccess.sessionFactory(db.appRole().dataSource(),
+        Map.of("hibernate.hbm2ddl.auto", "none"))) {
+      policies = TenantryRls.policySql(unvalidated, null);
+    }
+    Files.writeString(dir.resolve("V1_0__app_tables.sql"),
+        resource("fixture-schema.sql") + "\n" + resource("fixture-joined-schema.sql"));
+    Files.writeString(dir.resolve("V1_1__row_level_security.sql"), policies);
+
+    MigrateResult result = Flyway.configure()
+        .dataSource(db.adminDataSource())
+        .locations("classpath:db/tenantry", "filesystem:" + dir)
+        .load()
+        .migrate();
+    assertThat(result.migrationsExecuted).isEqualTo(3);
+
+    try (SessionFactory validated = WorldAccess.sessionFactory(TenantryRls.dataSource(db.appRole().dataSource()),
+        Map.of())) {
+      assertThat(validated.isOpen()).as("schema validation and the start-up audit passed").isTrue();
+    }
+    IsolationAudit.of(db.appRole().dataSource()).run().assertClean();
+  }
+
+  static String resource(String name) throws Exception {
+    try (var in = FlywayMigrationTest.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+}
