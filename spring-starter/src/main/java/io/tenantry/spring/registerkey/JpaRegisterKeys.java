@@ -1,0 +1,157 @@
+package io.tenantry.spring.registerkey;
+
+import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantContext;
+import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.model.Register;
+import io.tenantry.spring.internal.IsolatedJpa;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@link RegisterKeys} over table {@code tenantry_register_key} with JPA.
+ *
+ * <ul>
+ *   <li>{@link #issue} and {@link #revoke} run in the caller's transaction (or a new one) under the
+ *       bound tenant, like any other write of tenant data;</li>
+ *   <li>{@link #resolve} hashes the presented key, finds the row by its hash (the only cross-tenant
+ *       read, see {@code RegisterKeyLookup}), compares the hashes again in constant time with
+ *       {@link MessageDigest#isEqual}, refuses revoked keys, and records the last-seen time under the
+ *       register's own tenant, at most once per {@code lastSeenInterval}. Nothing is cached, so a
+ *       revocation takes effect on the next request.</li>
+ * </ul>
+ */
+public final class JpaRegisterKeys implements RegisterKeys {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JpaRegisterKeys.class);
+
+  private final EntityManager entityManager;
+  private final TransactionTemplate transactions;
+  private final IsolatedJpa isolated;
+  private final RegisterKeyLookup lookup;
+  private final Duration lastSeenInterval;
+  private final Clock clock;
+
+  /**
+   * Keys in the given persistence unit.
+   *
+   * @param lastSeenInterval shortest time between two writes of a key's last-seen time
+   */
+  public JpaRegisterKeys(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
+      Duration lastSeenInterval) {
+    this(entityManagerFactory, transactionManager, lastSeenInterval, Clock.systemUTC());
+  }
+
+  JpaRegisterKeys(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
+      Duration lastSeenInterval, Clock clock) {
+    this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.isolated = new IsolatedJpa(entityManagerFactory);
+    this.lookup = new RegisterKeyLookup(isolated);
+    this.lastSeenInterval = Objects.requireNonNull(lastSeenInterval, "lastSeenInterval");
+    this.clock = clock;
+  }
+
+  @Override
+  public IssuedRegisterKey issue(UUID registerId) {
+    Objects.requireNonNull(registerId, "registerId");
+    TenantContext caller = Tenancy.current();
+    return transactions.execute(status -> {
+      Register register = entityManager.find(Register.class, registerId);
+      if (register == null) {
+        throw new TenantIsolationException("Register " + registerId + " is not visible to the bound tenant: "
+            + "issue keys only for registers of your company, in a store you may see (select it with X-Store-Id "
+            + "or TenantContext.withStore).");
+      }
+      // The key row is owned by the register: write it as that register, a narrowing of the caller's view.
+      TenantContext asRegister = TenantContext.builder(caller.companyId())
+          .store(register.getStoreId())
+          .register(registerId)
+          .principal(caller.principal().orElse(null))
+          .build();
+      String clear = KeyMaterial.newKey();
+      RegisterKey key = new RegisterKey(KeyMaterial.hash(clear), now());
+      Tenancy.run(asRegister, () -> {
+        entityManager.persist(key);
+        entityManager.flush();
+      });
+      LOG.info("Issued register key {} for register {} of store {}", key.getId(), registerId, register.getStoreId());
+      return new IssuedRegisterKey(key.getId(), key.getCompanyId(), key.getStoreId(), key.getRegisterId(),
+          key.getCreatedAt(), clear);
+    });
+  }
+
+  @Override
+  public boolean revoke(UUID keyId) {
+    Objects.requireNonNull(keyId, "keyId");
+    Tenancy.current();
+    Boolean revoked = transactions.execute(status -> {
+      RegisterKey key = entityManager.find(RegisterKey.class, keyId);
+      if (key == null || key.isRevoked()) {
+        return false;
+      }
+      key.revoke(now());
+      return true;
+    });
+    if (Boolean.TRUE.equals(revoked)) {
+      LOG.info("Revoked register key {}", keyId);
+    }
+    return Boolean.TRUE.equals(revoked);
+  }
+
+  @Override
+  public Optional<RegisterIdentity> resolve(String presentedKey) {
+    if (!KeyMaterial.wellFormed(presentedKey)) {
+      return Optional.empty();
+    }
+    byte[] hash = KeyMaterial.hash(presentedKey);
+    Optional<RegisterKeyLookup.Found> found = lookup.byHash(hash);
+    // The database matched on the hash already; comparing again in constant time keeps the decision
+    // itself free of timing differences whatever the lookup does.
+    if (found.isEmpty() || !MessageDigest.isEqual(found.get().keyHash(), hash) || found.get().revokedAt() != null) {
+      return Optional.empty();
+    }
+    RegisterKeyLookup.Found key = found.get();
+    RegisterIdentity identity = new RegisterIdentity(key.keyId(), key.companyId(), key.storeId(), key.registerId());
+    recordLastSeen(identity, key.lastSeenAt());
+    return Optional.of(identity);
+  }
+
+  private void recordLastSeen(RegisterIdentity identity, Instant lastSeen) {
+    Instant now = now();
+    Instant threshold = now.minus(lastSeenInterval);
+    if (lastSeen != null && lastSeen.isAfter(threshold)) {
+      return;
+    }
+    try {
+      Tenancy.run(identity.toContext(), () -> isolated.inTransaction(em -> em
+          .createQuery("update RegisterKey k set k.lastSeenAt = :now"
+              + " where k.id = :id and (k.lastSeenAt is null or k.lastSeenAt < :threshold)")
+          .setParameter("now", now)
+          .setParameter("id", identity.keyId())
+          .setParameter("threshold", threshold)
+          .executeUpdate()));
+    } catch (RuntimeException e) {
+      // Bookkeeping only: the key is valid, so the request goes on.
+      LOG.warn("Could not record last use of register key {}: {}", identity.keyId(), e.toString());
+    }
+  }
+
+  private Instant now() {
+    // PostgreSQL keeps microseconds; truncating keeps what the entity shows equal to what is stored.
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

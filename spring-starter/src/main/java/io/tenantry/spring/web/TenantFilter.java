@@ -1,0 +1,150 @@
+package io.tenantry.spring.web;
+
+import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantContext;
+import io.tenantry.spring.internal.IsolatedJpa;
+import io.tenantry.spring.registerkey.RegisterIdentity;
+import io.tenantry.spring.registerkey.RegisterKeys;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Binds the caller's tenant for the rest of the request, and clears it afterwards whatever happens.
+ *
+ * <ol>
+ *   <li>{@code X-Register-Key}: the key's register, store and company (401 when unknown or
+ *       revoked; 400 when a bearer token is sent as well);</li>
+ *   <li>otherwise the tenant of the principal authenticated in front of this filter, for example
+ *       the claims of a JWT verified by Spring Security (401 when the claims are malformed);</li>
+ *   <li>{@code X-Store-Id} then selects one store among the principal's grants (400 when it is not a
+ *       UUID, 403 when the store is not granted);</li>
+ *   <li>the rest of the chain runs inside {@link Tenancy#call}, so the binding (and the MDC keys
+ *       {@code tenant.company}, {@code tenant.store}, {@code tenant.register}) ends with the request.</li>
+ * </ol>
+ *
+ * A request without credentials passes through with no tenant: the application's security rules
+ * answer it, and tenant data stays unreachable because nothing is bound. The bound context is also
+ * kept in the request attribute {@link #CONTEXT_ATTRIBUTE} and bound again for asynchronous
+ * dispatches of the same request.
+ *
+ * <p>With Spring Security the starter places this filter inside every security filter chain, after
+ * authentication and before authorization; without it, as a servlet filter.
+ */
+public class TenantFilter extends OncePerRequestFilter {
+
+  /** Request attribute holding the {@link TenantContext} bound for the request. */
+  public static final String CONTEXT_ATTRIBUTE = TenantFilter.class.getName() + ".CONTEXT";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TenantFilter.class);
+  private static final String REGISTER_CHALLENGE = "RegisterKey realm=\"tenantry\"";
+  private static final String BEARER_CHALLENGE = "Bearer error=\"invalid_token\"";
+
+  private final CallerAuthentication callers;
+  private final RegisterKeys registerKeys;
+  private final StoreSelection storeSelection;
+  private final TenantResponseHeaders responseHeaders;
+
+  /**
+   * Creates the filter.
+   *
+   * @param callers what the authentication in front of the filter knows; {@link CallerAuthentication#NONE} if nothing
+   * @param registerKeys resolves {@code X-Register-Key}; {@code null} refuses every register key
+   * @param entityManagerFactory checks {@code X-Store-Id} against the company's stores for principals that see all
+   * @param selectSingleStore whether a principal granted exactly one store has it selected by default
+   * @param responseHeaders headers written before the chain runs; {@code null} when something else writes them
+   */
+  public TenantFilter(CallerAuthentication callers, RegisterKeys registerKeys,
+      EntityManagerFactory entityManagerFactory, boolean selectSingleStore, TenantResponseHeaders responseHeaders) {
+    this.callers = Objects.requireNonNull(callers, "callers");
+    this.registerKeys = registerKeys;
+    this.storeSelection = new StoreSelection(new CompanyStores(new IsolatedJpa(entityManagerFactory)),
+        selectSingleStore);
+    this.responseHeaders = responseHeaders;
+  }
+
+  @Override
+  protected boolean shouldNotFilterAsyncDispatch() {
+    // bind the request's tenant again while an async result is rendered
+    return false;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    TenantContext context;
+    if (isAsyncDispatch(request)) {
+      context = (TenantContext) request.getAttribute(CONTEXT_ATTRIBUTE);
+    } else {
+      try {
+        context = resolve(request);
+      } catch (Refusal refusal) {
+        LOG.debug("Refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), refusal.status(),
+            refusal.getMessage());
+        refusal.write(request, response);
+        return;
+      }
+    }
+    if (context == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    request.setAttribute(CONTEXT_ATTRIBUTE, context);
+    if (responseHeaders != null) {
+      responseHeaders.apply(request, response);
+    }
+    runBound(context, request, response, chain);
+  }
+
+  private TenantContext resolve(HttpServletRequest request) throws Refusal {
+    TenantContext caller;
+    String key = request.getHeader(TenantHeaders.REGISTER_KEY);
+    if (key != null) {
+      caller = registerCaller(request, key);
+    } else {
+      try {
+        caller = callers.tenant(request).orElse(null);
+      } catch (InvalidTenantClaimsException e) {
+        LOG.debug("Refused the token's tenant claims: {}", e.getMessage());
+        throw Refusal.unauthorized(BEARER_CHALLENGE,
+            "The token's tenant claims are malformed, so the token is not accepted.");
+      }
+    }
+    return caller == null ? null : storeSelection.apply(caller, request.getHeader(TenantHeaders.STORE_ID));
+  }
+
+  private TenantContext registerCaller(HttpServletRequest request, String key) throws Refusal {
+    if (callers.isAuthenticated(request)) {
+      throw Refusal.badRequest("Send either a bearer token or a register key (" + TenantHeaders.REGISTER_KEY
+          + "), not both.");
+    }
+    Optional<RegisterIdentity> identity = registerKeys == null ? Optional.empty() : registerKeys.resolve(key);
+    if (identity.isEmpty()) {
+      throw Refusal.unauthorized(REGISTER_CHALLENGE, "The register key is not valid (unknown or revoked).");
+    }
+    callers.registerKeyAccepted(request, identity.get());
+    return identity.get().toContext();
+  }
+
+  private static void runBound(TenantContext context, HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    try {
+      Tenancy.call(context, () -> {
+        chain.doFilter(request, response);
+        return null;
+      });
+    } catch (ServletException | IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ServletException(e);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.tenantry.spring.it;
+
+import static io.tenantry.spring.it.World.A;
+import static io.tenantry.spring.it.World.A1;
+import static io.tenantry.spring.it.World.A2;
+import static io.tenantry.spring.it.World.B;
+import static io.tenantry.spring.it.World.PA2;
+import static io.tenantry.spring.it.World.PB1;
+import static io.tenantry.spring.it.World.RA1;
+import static io.tenantry.spring.it.World.RA2;
+import static io.tenantry.spring.test.TenantRequests.asRegister;
+import static io.tenantry.spring.test.TenantRequests.asTenant;
+import static io.tenantry.spring.test.TenantRequests.inStore;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tenantry.core.NoTenantBoundException;
+import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantContext;
+import io.tenantry.core.TenantIsolationException;
+import io.tenantry.spring.registerkey.IssuedRegisterKey;
+import io.tenantry.spring.registerkey.RegisterKeys;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+/** THREATS 21 and the register-key path: register → store → company, hashed, revocable. */
+class RegisterKeyHttpTest extends AttackAppTestSupport {
+
+  @Autowired
+  RegisterKeys keys;
+
+  private IssuedRegisterKey issue(java.util.UUID register) {
+    return Tenancy.supply(TenantContext.ofCompany(A), () -> keys.issue(register));
+  }
+
+  @Test
+  void aRegisterKeyActsAsItsRegisterStoreAndCompany() throws Exception {
+    IssuedRegisterKey key = issue(RA1);
+    mvc.perform(get("/probe/whoami").with(asRegister(key.key())))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.company").value(A.toString()))
+        .andExpect(jsonPath("$.store").value(A1.toString()))
+        .andExpect(jsonPath("$.register").value(RA1.toString()))
+        .andExpect(jsonPath("$.principal").value("register:" + RA1));
+  }
+
+  @Test
+  void aRegisterSeesOnlyItsStoreAndGets404ForAnotherStoresProduct() throws Exception {
+    String key = issue(RA1).key();
+    mvc.perform(get("/products").with(asRegister(key)))
+        .andExpect(jsonPath("$[*].name", Matchers.contains("Milk A1")));
+    mvc.perform(get("/products/" + PA2).with(asRegister(key))).andExpect(status().isNotFound());
+    mvc.perform(get("/products/" + PB1).with(asRegister(key))).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aRegisterKeyOfStore1SelectingStore2IsRefused() throws Exception {
+    String key = issue(RA1).key();
+    mvc.perform(get("/products").with(asRegister(key)).with(inStore(A2)))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(get("/products").with(asRegister(key)).with(inStore(A1)))
+        .andExpect(status().isOk());
+  }
+
+  @Test
+  void aRegisterCannotCreateDataInAnotherStoreThroughTheBody() throws Exception {
+    String key = issue(RA1).key();
+    mvc.perform(post("/products").with(asRegister(key)).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"Register sale\",\"price\":2.50,\"storeId\":\"" + A2 + "\"}"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.storeId").value(A1.toString()));
+    assertThat(admin().queryForList("select store_id from demo_product where name = 'Register sale'", Object.class))
+        .containsExactly(A1);
+    admin().update("delete from demo_product where name = 'Register sale'");
+  }
+
+  @Test
+  void unknownMalformedAndRevokedKeysGet401() throws Exception {
+    IssuedRegisterKey revoked = issue(RA2);
+    assertThat(Tenancy.supply(TenantContext.ofCompany(A), () -> keys.revoke(revoked.keyId()))).isTrue();
+    String unknown = "trk_" + "A".repeat(43);
+    for (String key : List.of(unknown, "nonsense", "", revoked.key(), revoked.key() + "x")) {
+      mvc.perform(get("/products").with(asRegister(key)))
+          .andExpect(status().isUnauthorized())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("RegisterKey")));
+    }
+  }
+
+  @Test
+  void aRegisterKeyTogetherWithABearerTokenGets400() throws Exception {
+    String key = issue(RA1).key();
+    mvc.perform(get("/products").with(asRegister(key)).with(asTenant(TOKENS.owner(A))))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void keysAreStoredOnlyAsHashesAndLastUseIsRecorded() throws Exception {
+    IssuedRegisterKey key = issue(RA1);
+    assertThat(key.toString()).doesNotContain(key.key());
+    mvc.perform(get("/products").with(asRegister(key.key()))).andExpect(status().isOk());
+    Map<String, Object> row = admin().queryForMap("select * from tenantry_register_key where id = ?", key.keyId());
+    assertThat((byte[]) row.get("key_hash")).isEqualTo(MessageDigest.getInstance("SHA-256")
+        .digest(key.key().getBytes(StandardCharsets.US_ASCII)));
+    assertThat(row.values()).noneMatch(v -> v != null && v.toString().contains(key.key().substring(4)));
+    assertThat(row.get("company_id")).isEqualTo(A);
+    assertThat(row.get("store_id")).isEqualTo(A1);
+    assertThat(row.get("last_seen_at")).isNotNull();
+  }
+
+  @Test
+  void keysAreIssuedAndRevokedOnlyInsideTheTenantThatSeesTheRegister() {
+    assertThatThrownBy(() -> Tenancy.run(TenantContext.ofCompany(B), () -> keys.issue(RA1)))
+        .isInstanceOf(TenantIsolationException.class);
+    assertThatThrownBy(() -> Tenancy.run(TenantContext.ofStore(A, A1), () -> keys.issue(RA2)))
+        .isInstanceOf(TenantIsolationException.class);
+    assertThatThrownBy(() -> keys.issue(RA1)).isInstanceOf(NoTenantBoundException.class);
+
+    IssuedRegisterKey key = issue(RA1);
+    assertThat(Tenancy.supply(TenantContext.ofCompany(B), () -> keys.revoke(key.keyId()))).isFalse();
+    assertThat(Tenancy.supply(TenantContext.ofStore(A, A2), () -> keys.revoke(key.keyId()))).isFalse();
+    assertThat(keys.resolve(key.key())).isPresent();
+  }
+}

@@ -1,0 +1,130 @@
+package io.tenantry.spring.it;
+
+import static io.tenantry.spring.it.World.A;
+import static io.tenantry.spring.it.World.A1;
+import static io.tenantry.spring.it.World.B;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantry.core.NoTenantBoundException;
+import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantContext;
+import io.tenantry.spring.it.zeroconfig.Sale;
+import io.tenantry.spring.it.zeroconfig.SaleRepository;
+import io.tenantry.spring.it.zeroconfig.ZeroConfigApp;
+import io.tenantry.spring.test.TestTokens;
+import io.tenantry.spring.web.TenantFilter;
+import io.tenantry.test.TenantryPostgres;
+import io.tenantry.test.TestDatabase;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The issue's "done when": an application that adds the starter, a data source and one entity
+ * extending StoreOwned gets isolation with no further code, in JPA and over HTTP on a real port.
+ * Only Spring Boot's own properties are set (data source, the resource server's public key).
+ */
+@TenantryPostgres
+@SpringBootTest(classes = ZeroConfigApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.main.banner-mode=off")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ZeroConfigurationTest {
+
+  static final UUID SALE_A1 = UUID.fromString("50000000-0000-7000-8000-0000000000a1");
+  static final UUID SALE_B1 = UUID.fromString("50000000-0000-7000-8000-0000000000b1");
+  static final TestTokens TOKENS = TestTokens.generate("https://issuer.test");
+  static TestDatabase db;
+
+  @Autowired
+  SaleRepository sales;
+
+  @Autowired
+  ApplicationContext context;
+
+  @LocalServerPort
+  int port;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void database(TestDatabase database) {
+    db = database;
+    World.create(database, "it/schema.sql", "it/seed.sql", "it/zeroconfig.sql");
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> db.jdbcUrl());
+    registry.add("spring.datasource.username", () -> db.appRole().name());
+    registry.add("spring.datasource.password", () -> db.appRole().password());
+    registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKENS::publicKeyLocation);
+  }
+
+  @Test
+  void repositoriesAreScopedToTheBoundTenant() {
+    Tenancy.run(TenantContext.ofStore(A, A1), () -> {
+      assertThat(sales.findAll()).extracting(Sale::getId).contains(SALE_A1).doesNotContain(SALE_B1);
+      assertThat(sales.findAll()).extracting(Sale::getCompanyId).containsOnly(A);
+      assertThat(sales.findById(SALE_B1)).isEmpty();
+      assertThat(sales.existsById(SALE_B1)).isFalse();
+    });
+    Tenancy.run(TenantContext.ofCompany(B), () ->
+        assertThat(sales.findAll()).extracting(Sale::getId).containsExactly(SALE_B1));
+    assertThatThrownBy(() -> sales.findAll()).hasRootCauseInstanceOf(NoTenantBoundException.class);
+  }
+
+  @Test
+  void writesAreStampedWithTheBoundStore() {
+    Sale sale = Tenancy.supply(TenantContext.ofStore(A, A1), () -> sales.save(new Sale(new BigDecimal("1.50"))));
+    assertThat(new JdbcTemplate(db.adminDataSource()).queryForMap(
+        "select company_id, store_id from zc_sale where id = ?", sale.getId()))
+        .containsEntry("company_id", A).containsEntry("store_id", A1);
+  }
+
+  @Test
+  void overHttpATenantSeesItsOwnDataAndAnotherTenantsIdIsNotFound() throws Exception {
+    String ownerA = TOKENS.owner(A);
+    HttpResponse<String> list = send("/sales", ownerA);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).contains(SALE_A1.toString()).doesNotContain(SALE_B1.toString());
+    assertThat(send("/sales/" + SALE_B1, ownerA).statusCode()).isEqualTo(404);
+    assertThat(send("/sales/" + SALE_A1, ownerA).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> anonymous = send("/sales", null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void theFilterRunsInsideTheSecurityChainOnly() {
+    assertThat(context.getBean(TenantFilter.class)).isNotNull();
+    assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+        .filteredOn(registration -> registration.getFilter() instanceof TenantFilter)
+        .singleElement()
+        .satisfies(registration -> assertThat(registration.isEnabled()).isFalse());
+  }
+
+  private HttpResponse<String> send(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,29 @@
+package io.tenantry.spring.it.zeroconfig;
+
+import io.tenantry.core.model.StoreOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+@Entity
+@Table(name = "zc_sale")
+public class Sale extends StoreOwned {
+
+  @Column(name = "total", nullable = false, precision = 12, scale = 2)
+  private BigDecimal total;
+
+  protected Sale() {}
+
+  public Sale(BigDecimal total) {
+    this.total = total;
+  }
+
+  public BigDecimal getTotal() {
+    return total;
+  }
+
+  public void setTotal(BigDecimal total) {
+    this.total = total;
+  }
+}

@@ -1,0 +1,118 @@
+package io.tenantry.spring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantContext;
+import io.tenantry.spring.registerkey.IssuedRegisterKey;
+import io.tenantry.spring.registerkey.RegisterIdentity;
+import io.tenantry.spring.registerkey.RegisterKeys;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** The filter as a plain servlet filter: register keys only, context always cleared. */
+class TenantFilterWithoutSecurityTest {
+
+  private static final RegisterIdentity REGISTER = new RegisterIdentity(UUID.randomUUID(), UUID.randomUUID(),
+      UUID.randomUUID(), UUID.randomUUID());
+  private static final String KEY = "trk_" + "k".repeat(43);
+
+  private final RegisterKeys keys = new RegisterKeys() {
+    @Override
+    public IssuedRegisterKey issue(UUID registerId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean revoke(UUID keyId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<RegisterIdentity> resolve(String presentedKey) {
+      return KEY.equals(presentedKey) ? Optional.of(REGISTER) : Optional.empty();
+    }
+  };
+
+  private final TenantFilter filter = new TenantFilter(CallerAuthentication.NONE, keys,
+      mock(EntityManagerFactory.class), true, new TenantResponseHeaders());
+
+  @Test
+  void aValidKeyBindsItsRegisterForTheChainOnly() throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/sales");
+    request.addHeader(TenantHeaders.REGISTER_KEY, KEY);
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    AtomicReference<TenantContext> seen = new AtomicReference<>();
+    AtomicReference<String> mdc = new AtomicReference<>();
+    filter.doFilter(request, response, new MockFilterChain() {
+      @Override
+      public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
+        seen.set(Tenancy.current());
+        mdc.set(MDC.get("tenant.register"));
+      }
+    });
+    assertThat(seen.get()).isEqualTo(REGISTER.toContext());
+    assertThat(mdc.get()).isEqualTo(REGISTER.registerId().toString());
+    assertThat(response.getHeader("Cache-Control")).isEqualTo("private");
+    assertThat(Tenancy.find()).isEmpty();
+    assertThat(MDC.get("tenant.register")).isNull();
+  }
+
+  @Test
+  void theContextIsClearedWhenTheChainThrows() {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/sales");
+    request.addHeader(TenantHeaders.REGISTER_KEY, KEY);
+    assertThatThrownBy(() -> filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain() {
+      @Override
+      public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
+        throw new IllegalStateException("boom");
+      }
+    })).hasMessage("boom");
+    assertThat(Tenancy.find()).isEmpty();
+    assertThat(MDC.get("tenant.company")).isNull();
+  }
+
+  @Test
+  void anUnknownKeyGets401ProblemDetailsAndNeverReachesTheChain() throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/sales");
+    request.addHeader(TenantHeaders.REGISTER_KEY, "trk_" + "x".repeat(43));
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    MockFilterChain chain = new MockFilterChain();
+    filter.doFilter(request, response, chain);
+    assertThat(response.getStatus()).isEqualTo(401);
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentAsString()).contains("\"status\":401").contains("\"instance\":\"/sales\"");
+    assertThat(chain.getRequest()).isNull();
+  }
+
+  @Test
+  void aRequestWithoutCredentialsPassesWithNoTenant() throws Exception {
+    AtomicReference<Boolean> bound = new AtomicReference<>();
+    filter.doFilter(new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse(), new MockFilterChain() {
+      @Override
+      public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
+        bound.set(Tenancy.isBound());
+      }
+    });
+    assertThat(bound.get()).isFalse();
+  }
+
+  @Test
+  void aRegisterCannotSelectAnotherStore() throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/sales");
+    request.addHeader(TenantHeaders.REGISTER_KEY, KEY);
+    request.addHeader(TenantHeaders.STORE_ID, UUID.randomUUID().toString());
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(request, response, new MockFilterChain());
+    assertThat(response.getStatus()).isEqualTo(403);
+  }
+}
