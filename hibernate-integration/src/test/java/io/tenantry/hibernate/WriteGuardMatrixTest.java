@@ -98,6 +98,23 @@ class WriteGuardMatrixTest {
   }
 
   @Test
+  void persist_thenAutoFlushByAQuery_thenChange_isAnOrdinaryUpdate() {
+    // regression: the company stamped only at insert time was missing from the persistence
+    // context's snapshot, so the later update looked like a change of tenant column
+    UUID id = w.in(w.storeA1(), (Session s) -> {
+      PriceOverride o = new PriceOverride(s.find(Product.class, w.productA), new BigDecimal("1.00"));
+      Product other = World.persist(s, new Product("SKU-AUTOFLUSH", "Eggs", BigDecimal.ONE));
+      PriceOverride created = new PriceOverride(other, new BigDecimal("2.00"));
+      s.persist(created);
+      s.createSelectionQuery("from Product where sku = 'SKU-AUTOFLUSH'", Product.class)
+          .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+      created.setPrice(new BigDecimal("2.50"));
+      return created.getId();
+    });
+    assertThat(row("t_price_override", id)).contains("price=2.50").contains("company_id=" + w.a);
+  }
+
+  @Test
   void persist_withRegisterBound_stampsRegister() {
     Sale sale = w.in(w.registerR1(), (Session s) ->
         World.persist(s, new Sale(s.getReference(Product.class, w.productA), BigDecimal.ONE)));

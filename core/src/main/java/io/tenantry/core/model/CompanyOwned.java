@@ -44,11 +44,17 @@ public abstract class CompanyOwned {
   @Column(name = "company_id", nullable = false, updatable = false)
   private UUID companyId;
 
-  /** Fails early, with the fix, when a row is persisted with no tenant bound. */
+  /**
+   * Stamps the bound company on a new row when it is persisted (so the persistence context's snapshot
+   * already holds it), and fails early, with the fix, when no tenant is bound.
+   */
   @PrePersist
-  void tenantryRequireTenant() {
+  void tenantryStampCompany() {
     if (!Tenancy.isBound()) {
       throw new NoTenantBoundException("Persisting " + getClass().getSimpleName());
+    }
+    if (companyId == null) {
+      companyId = Tenancy.current().companyId();
     }
   }
 

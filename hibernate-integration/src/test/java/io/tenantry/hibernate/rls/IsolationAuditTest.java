@@ -126,6 +126,20 @@ class IsolationAuditTest {
   }
 
   @Test
+  void uniqueWithoutCompanyId_canBeAllowedAfterReview() {
+    AuditReport allowed = IsolationAudit.of(db.adminDataSource()).appRole(app.name())
+        .allowGlobalUnique("p_global_sku_sku_key").run();
+    assertThat(allowed.findings()).noneMatch(f -> f.object().equals("p_global_sku"));
+  }
+
+  @Test
+  void policySql_fromTheLiveSchema_closesTheRlsHoles() {
+    String ddl = IsolationAudit.of(db.adminDataSource()).policySql(null);
+    assertThat(ddl).contains("on public.p_no_rls").contains("on public.p_joined_sub")
+        .contains("on public.tenantry_setting");
+  }
+
+  @Test
   void foreignKeyWithoutCompanyId() {
     assertFinding("p_bad_fk", "into tenant table ok_product does not include company_id", "(company_id, product_id)");
   }
