@@ -50,7 +50,7 @@ public class TenantryEndpoint {
         "status", results == null ? "UNAVAILABLE" : "NOT_RUN",
         "onStartup", auditOnStartup,
         "detail", results == null
-            ? "The isolation audit is not part of this Tenantry version; no result is reported."
+            ? "No IsolationAuditResults bean: the application has no single DataSource to audit."
             : "No audit has run yet.");
     return new TenantryDescriptor(counts, auditView);
   }

@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The {@code tenantry} actuator endpoint, when actuator is present, the endpoint is available (enabled
- * and exposed) and there is one entity manager factory. There is deliberately no health indicator
- * yet: without the isolation audit it could only repeat the database health check; it arrives with
- * the audit (DOWN when the audit finds a hole).
+ * and exposed) and there is one entity manager factory. It shows the isolation audit from
+ * {@link TenantryAuditAutoConfiguration}; the {@code tenantry} health indicator lives there too, so it
+ * exists whether or not this endpoint is exposed.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass({Endpoint.class, EntityManagerFactory.class})

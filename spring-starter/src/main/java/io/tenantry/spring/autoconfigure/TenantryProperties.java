@@ -14,6 +14,8 @@ public class TenantryProperties {
 
   private final Audit audit = new Audit();
 
+  private final Rls rls = new Rls();
+
   private final Jwt jwt = new Jwt();
 
   private final RegisterKeys registerKeys = new RegisterKeys();
@@ -27,6 +29,11 @@ public class TenantryProperties {
   /** The isolation audit of the live database. */
   public Audit getAudit() {
     return audit;
+  }
+
+  /** PostgreSQL row-level security: the second wall. */
+  public Rls getRls() {
+    return rls;
   }
 
   /** How the tenant is read from a verified JWT. */
@@ -58,8 +65,8 @@ public class TenantryProperties {
   public static class Audit {
 
     /**
-     * What to do when the isolation audit finds a hole at start-up: fail, warn or off. Applies once
-     * the isolation audit is available; until then the value is bound and validated only.
+     * What to do when the isolation audit finds a hole at start-up: fail, warn or off. The audit runs
+     * when Hibernate starts on the row-level-security DataSource ({@code tenantry.rls.enabled}).
      */
     private Mode onStartup = Mode.FAIL;
 
@@ -81,6 +88,81 @@ public class TenantryProperties {
       WARN,
       /** Do not run the audit at start-up. */
       OFF
+    }
+  }
+
+  /**
+   * PostgreSQL row-level security. The application's DataSource is wrapped so that every transaction
+   * carries the bound tenant as transaction-local settings; the policies themselves come from a
+   * migration ({@code TenantryRls.policySql}).
+   */
+  public static class Rls {
+
+    /** Whether to wrap the application's DataSource for row-level security. */
+    private boolean enabled = true;
+
+    private final SystemLogin system = new SystemLogin();
+
+    /** Whether to wrap the application's DataSource for row-level security. */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** Sets whether to wrap the application's DataSource for row-level security. */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** The separate login that {@code Tenancy.asSystem} work uses. */
+    public SystemLogin getSystem() {
+      return system;
+    }
+
+    /**
+     * The login for {@code Tenancy.asSystem} work (register-key lookup, per-company jobs, the
+     * actuator counts): a role named in the generated policies, or one with BYPASSRLS. Without it,
+     * system work sees no tenant rows.
+     */
+    public static class SystemLogin {
+
+      /** JDBC URL of the system login; defaults to {@code spring.datasource.url}. */
+      private String url;
+
+      /** User name of the system login; system access is disabled when unset. */
+      private String username;
+
+      /** Password of the system login. */
+      private String password;
+
+      /** JDBC URL of the system login. */
+      public String getUrl() {
+        return url;
+      }
+
+      /** Sets the JDBC URL of the system login. */
+      public void setUrl(String url) {
+        this.url = url;
+      }
+
+      /** User name of the system login. */
+      public String getUsername() {
+        return username;
+      }
+
+      /** Sets the user name of the system login. */
+      public void setUsername(String username) {
+        this.username = username;
+      }
+
+      /** Password of the system login. */
+      public String getPassword() {
+        return password;
+      }
+
+      /** Sets the password of the system login. */
+      public void setPassword(String password) {
+        this.password = password;
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package io.tenantry.spring.it;
 import io.tenantry.spring.it.app.AttackApp;
 import io.tenantry.spring.test.TestTokens;
 import io.tenantry.test.TenantryPostgres;
+import io.tenantry.test.AppRole;
 import io.tenantry.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,8 +17,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The attack application on a fresh PostgreSQL database per test class: schema created by the owner
- * from the two migrations, the application connected as a plain role (not owner, not superuser), JWTs
- * verified with a generated RSA key and a required issuer.
+ * from the two migrations with row-level security on every tenant table, the application connected as
+ * a plain role (not owner, not superuser) through the row-level-security DataSource, system access
+ * through a second plain login named in the policies, JWTs verified with a generated RSA key and a
+ * required issuer. Both walls are up, as in production.
  */
 @TenantryPostgres
 @SpringBootTest(classes = AttackApp.class, properties = {
@@ -34,6 +37,7 @@ abstract class AttackAppTestSupport {
   static final TestTokens TOKENS = TestTokens.generate(ISSUER);
 
   static TestDatabase db;
+  static AppRole system;
 
   @Autowired
   MockMvc mvc;
@@ -41,7 +45,8 @@ abstract class AttackAppTestSupport {
   @BeforeAll
   static void database(TestDatabase database) {
     db = database;
-    World.create(database, "it/schema.sql", "it/seed.sql");
+    system = database.createAppRole("tenantry_sys");
+    World.create(database, system.name(), "it/schema.sql", "it/seed.sql");
   }
 
   @DynamicPropertySource
@@ -51,6 +56,8 @@ abstract class AttackAppTestSupport {
     registry.add("spring.datasource.password", () -> db.appRole().password());
     registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKENS::publicKeyLocation);
     registry.add("tenantry.jwt.issuer", () -> ISSUER);
+    registry.add("tenantry.rls.system.username", () -> system.name());
+    registry.add("tenantry.rls.system.password", () -> system.password());
   }
 
   /** The owner's view of the database, for checking that nothing crossed. */

@@ -162,15 +162,33 @@ class PropagationAndCachingTest extends AttackAppTestSupport {
   }
 
   @Test
-  void theTenantryEndpointCountsTheHierarchyAndHasNoAuditYet() {
+  void theTenantryEndpointCountsTheHierarchyAndShowsTheAudit() {
     TenantryEndpoint.TenantryDescriptor descriptor = endpoint.tenantry();
-    assertThat(descriptor.counts()).isEqualTo(new TenantryEndpoint.Counts(2, 3, 3));
+    assertThat(descriptor.counts()).as("counted through the system login").isEqualTo(new TenantryEndpoint.Counts(2, 3, 3));
     assertThat(descriptor.audit()).isInstanceOf(Map.class);
     @SuppressWarnings("unchecked")
     Map<String, Object> audit = (Map<String, Object>) descriptor.audit();
-    assertThat(audit).containsEntry("status", "UNAVAILABLE").containsEntry("onStartup", "fail");
+    assertThat(audit).containsEntry("clean", true).containsEntry("findings", List.of());
+    assertThat(audit.get("tenantTables").toString()).contains("tenantry_register_key", "demo_product");
     assertThat(Tenancy.find()).isEmpty();
   }
+
+  @Test
+  void theHealthIndicatorIsDownWhileTheAuditFindsAHole() {
+    assertThat(health.health(true).getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+    admin().execute("alter table demo_product no force row level security");
+    try {
+      org.springframework.boot.health.contributor.Health down = health.health(true);
+      assertThat(down.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
+      assertThat(down.getDetails().get("findings").toString()).contains("demo_product").contains("not forced");
+    } finally {
+      admin().execute("alter table demo_product force row level security");
+    }
+    assertThat(health.health(true).getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+  }
+
+  @Autowired
+  io.tenantry.spring.actuate.IsolationAuditHealthIndicator health;
 
   @Test
   void aTenantJobCanUseTheIdOfTheBoundCompany() {

@@ -1,5 +1,6 @@
 package io.tenantry.spring.it;
 
+import io.tenantry.hibernate.rls.IsolationAudit;
 import io.tenantry.test.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +25,18 @@ public final class World {
 
   private World() {}
 
-  /** Creates Tenantry's schema (both migrations) and the test table as the owner, then seeds it. */
-  public static void create(TestDatabase db, String... extra) {
+  /**
+   * Creates Tenantry's schema (both migrations) and the test tables as the owner, seeds them, and puts
+   * row-level security on every tenant table (the policies an application would migrate), naming
+   * {@code systemRole} (may be {@code null}) as the login for system access.
+   */
+  public static void create(TestDatabase db, String systemRole, String... extra) {
     db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
     db.execute(resource("db/tenantry/V0_1_1__tenantry_register_keys.sql"));
     for (String name : extra) {
       db.execute(resource(name));
     }
+    db.execute(IsolationAudit.of(db.adminDataSource()).policySql(systemRole));
   }
 
   public static String resource(String name) {

@@ -64,7 +64,7 @@ class ZeroConfigurationTest {
   @BeforeAll
   static void database(TestDatabase database) {
     db = database;
-    World.create(database, "it/schema.sql", "it/seed.sql", "it/zeroconfig.sql");
+    World.create(database, null, "it/schema.sql", "it/seed.sql", "it/zeroconfig.sql");
   }
 
   @DynamicPropertySource

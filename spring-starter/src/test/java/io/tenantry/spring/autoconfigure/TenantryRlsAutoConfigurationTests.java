@@ -1,0 +1,106 @@
+package io.tenantry.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantry.hibernate.TenantryHibernate;
+import io.tenantry.hibernate.rls.TenantryRls;
+import io.tenantry.spring.actuate.AuditReports;
+import io.tenantry.spring.actuate.IsolationAuditHealthIndicator;
+import io.tenantry.spring.actuate.IsolationAuditResults;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+class TenantryRlsAutoConfigurationTests {
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(TenantryRlsAutoConfiguration.class,
+          TenantryHibernateAutoConfiguration.class, TenantryAuditAutoConfiguration.class));
+
+  @Configuration(proxyBeanMethods = false)
+  static class OneDataSource {
+    @Bean
+    DataSource dataSource() {
+      return new PGSimpleDataSource();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class AppAndFlywayDataSources {
+    @Bean
+    @Primary
+    DataSource dataSource() {
+      return new PGSimpleDataSource();
+    }
+
+    @Bean
+    DataSource flywayDataSource() {
+      return new PGSimpleDataSource();
+    }
+  }
+
+  static String auditMode(org.springframework.context.ApplicationContext context) {
+    Map<String, Object> properties = new HashMap<>();
+    context.getBean(HibernatePropertiesCustomizer.class).customize(properties);
+    return (String) properties.get(TenantryHibernate.AUDIT_PROPERTY);
+  }
+
+  @Test
+  void dataSourceShouldBeWrappedForRowLevelSecurity_andAuditFailsFastByDefault() {
+    runner.withUserConfiguration(OneDataSource.class).run(context -> {
+      assertThat(TenantryRls.isWrapped(context.getBean(DataSource.class))).isTrue();
+      assertThat(auditMode(context)).isEqualTo("fail");
+      assertThat(context).hasSingleBean(AuditReports.class).hasSingleBean(IsolationAuditHealthIndicator.class);
+    });
+  }
+
+  @Test
+  void rowLevelSecurityWhenDisabledShouldBackOff_andAuditIsOffUnlessAsked() {
+    runner.withUserConfiguration(OneDataSource.class).withPropertyValues("tenantry.rls.enabled=false")
+        .run(context -> {
+          assertThat(TenantryRls.isWrapped(context.getBean(DataSource.class))).isFalse();
+          assertThat(auditMode(context)).isEqualTo("off");
+        });
+    runner.withUserConfiguration(OneDataSource.class)
+        .withPropertyValues("tenantry.rls.enabled=false", "tenantry.audit.on-startup=warn")
+        .run(context -> assertThat(auditMode(context)).isEqualTo("warn"));
+  }
+
+  @Test
+  void severalDataSourcesShouldWrapOnlyThePrimary() {
+    runner.withUserConfiguration(AppAndFlywayDataSources.class).run(context -> {
+      assertThat(TenantryRls.isWrapped((DataSource) context.getBean("dataSource"))).isTrue();
+      assertThat(TenantryRls.isWrapped((DataSource) context.getBean("flywayDataSource"))).isFalse();
+    });
+  }
+
+  @Test
+  void alreadyWrappedDataSourceShouldBeLeftAlone() {
+    DataSource mine = TenantryRls.dataSource(new PGSimpleDataSource());
+    runner.withBean(DataSource.class, () -> mine)
+        .run(context -> assertThat(context.getBean(DataSource.class)).isSameAs(mine));
+  }
+
+  @Test
+  void auditResultsWhenUserDefinesThemShouldBackOff() {
+    IsolationAuditResults mine = Optional::empty;
+    runner.withUserConfiguration(OneDataSource.class).withBean(IsolationAuditResults.class, () -> mine)
+        .run(context -> assertThat(context).doesNotHaveBean(AuditReports.class));
+  }
+
+  @Test
+  void systemLoginWithoutUrlShouldNameTheFix() {
+    runner.withUserConfiguration(OneDataSource.class).withPropertyValues("tenantry.rls.system.username=sys")
+        .run(context -> assertThat(context).hasFailed().getFailure()
+            .rootCause().hasMessageContaining("tenantry.rls.system.url"));
+  }
+}
