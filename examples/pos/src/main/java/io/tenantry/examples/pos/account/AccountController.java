@@ -1,0 +1,119 @@
+package io.tenantry.examples.pos.account;
+
+import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantContext;
+import io.tenantry.core.model.MemberRole;
+import io.tenantry.core.model.UserAccount;
+import io.tenantry.examples.pos.store.StoreService;
+import io.tenantry.examples.pos.web.ApiProblem;
+import io.tenantry.examples.pos.web.Caller;
+import io.tenantry.examples.pos.web.Input;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/signup}, {@code /api/auth/login}, {@code /api/me}, {@code /api/users}. */
+@RestController
+@RequestMapping("/api")
+class AccountController {
+
+  record Signup(String companyName, String email, String password) {}
+
+  record SignupView(UUID companyId, UUID userId) {}
+
+  record Login(String email, String password) {}
+
+  record TokenView(String token) {}
+
+  record StoreRef(UUID id, String name) {}
+
+  record MeView(UUID userId, String email, MemberRole role, UUID companyId, List<StoreRef> stores) {}
+
+  record NewUser(String email, String password, String role, List<UUID> storeIds) {}
+
+  record UserView(UUID id) {}
+
+  private final Accounts accounts;
+  private final Tokens tokens;
+  private final StoreService stores;
+
+  AccountController(Accounts accounts, Tokens tokens, StoreService stores) {
+    this.accounts = accounts;
+    this.tokens = tokens;
+    this.stores = stores;
+  }
+
+  @PostMapping("/signup")
+  @ResponseStatus(HttpStatus.CREATED)
+  SignupView signup(@RequestBody Signup body) {
+    String company = Input.text(body.companyName(), "companyName", 200);
+    String email = email(body.email());
+    String password = password(body.password());
+    Accounts.SignedUp created = accounts.signup(company, email, password);
+    return new SignupView(created.companyId(), created.userId());
+  }
+
+  @PostMapping("/auth/login")
+  TokenView login(@RequestBody Login body) {
+    String email;
+    try {
+      email = UserAccount.normalizeEmail(body.email());
+    } catch (IllegalArgumentException e) {
+      email = "";
+    }
+    String password = body.password() == null ? "" : body.password();
+    Accounts.Member m = accounts.authenticate(email, password)
+        .orElseThrow(() -> ApiProblem.unauthorized("Wrong email or password."));
+    return new TokenView(tokens.mint(m.userId(), m.email(), m.companyId(), m.role(), m.allStores(), m.stores()));
+  }
+
+  @GetMapping("/me")
+  MeView me() {
+    UUID userId = Caller.userId();
+    TenantContext all = Tenancy.current().withoutStore(); // every granted store, whatever X-Store-Id selects
+    List<StoreRef> visible = Tenancy.supply(all, () -> stores.visible().stream()
+        .map(s -> new StoreRef(s.getId(), s.getName())).toList());
+    String email = Caller.email() != null ? Caller.email() : accounts.email(userId);
+    return new MeView(userId, email, Caller.role().orElseThrow(), Tenancy.current().companyId(), visible);
+  }
+
+  @PostMapping("/users")
+  @ResponseStatus(HttpStatus.CREATED)
+  UserView addUser(@RequestBody NewUser body) {
+    Caller.requireRole(MemberRole.OWNER);
+    String email = email(body.email());
+    String password = password(body.password());
+    MemberRole role;
+    if ("MANAGER".equals(body.role())) {
+      role = MemberRole.MANAGER;
+    } else if ("CASHIER".equals(body.role())) {
+      role = MemberRole.CASHIER;
+    } else {
+      throw ApiProblem.badRequest("'role' must be MANAGER or CASHIER.");
+    }
+    List<UUID> storeIds = Input.ids(body.storeIds(), "storeIds", 100);
+    return new UserView(accounts.addUser(email, password, role, storeIds));
+  }
+
+  private static String email(String value) {
+    try {
+      return UserAccount.normalizeEmail(Input.text(value, "email", 320));
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest("'email' must be an email address such as ana@example.com.");
+    }
+  }
+
+  private static String password(String value) {
+    if (value == null || value.length() < 8 || value.getBytes(StandardCharsets.UTF_8).length > 72) {
+      throw ApiProblem.badRequest("'password' needs 8 to 72 characters (at most 72 bytes in UTF-8).");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,78 @@
+package io.tenantry.examples.pos.store;
+
+import io.tenantry.core.model.Register;
+import io.tenantry.core.model.Store;
+import io.tenantry.examples.pos.web.ApiProblem;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores and registers of the bound company, as far as the caller may see them. */
+@Service
+public class StoreService {
+
+  @PersistenceContext
+  private EntityManager em;
+
+  /** Creates a store of the bound company. */
+  @Transactional
+  public Store create(String name, ZoneId zone) {
+    boolean taken = !em.createQuery("select s.id from Store s where lower(s.name) = lower(:name)", UUID.class)
+        .setParameter("name", name).getResultList().isEmpty();
+    if (taken) {
+      throw ApiProblem.conflict("Your company already has a store named '" + name + "'.");
+    }
+    Store store = new Store(name, zone);
+    em.persist(store);
+    em.flush();
+    return store;
+  }
+
+  /** The stores the caller sees, by name. */
+  @Transactional(readOnly = true)
+  public List<Store> visible() {
+    return em.createQuery("select s from Store s order by s.name", Store.class).getResultList();
+  }
+
+  /** A visible store; 404 otherwise (another company's, not granted, or none). */
+  @Transactional(readOnly = true)
+  public Store require(UUID id) {
+    Store store = em.find(Store.class, id);
+    if (store == null) {
+      throw ApiProblem.notFound("store");
+    }
+    return store;
+  }
+
+  /** Requires every id to be a visible store (404 naming none of them otherwise). */
+  @Transactional(readOnly = true)
+  public void requireAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    Long found = em.createQuery("select count(s) from Store s where s.id in :ids", Long.class)
+        .setParameter("ids", ids).getSingleResult();
+    if (found != ids.size()) {
+      throw ApiProblem.notFound("store");
+    }
+  }
+
+  @Transactional
+  public Register createRegister(UUID storeId, String name) {
+    require(storeId);
+    boolean taken = !em.createQuery("select r.id from Register r where r.storeId = :store and lower(r.name) = lower(:name)",
+            UUID.class).setParameter("store", storeId).setParameter("name", name).getResultList().isEmpty();
+    if (taken) {
+      throw ApiProblem.conflict("This store already has a register named '" + name + "'.");
+    }
+    Register register = new Register(name, storeId);
+    em.persist(register);
+    em.flush();
+    return register;
+  }
+}

@@ -1,0 +1,89 @@
+package io.tenantry.examples.pos.web;
+
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.hibernate.exception.ConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+/**
+ * RFC 9457 answers for this application's errors. Tenantry's own exceptions (another tenant's row:
+ * 404) are answered by the starter's {@code TenantryExceptionHandler}, which runs first.
+ */
+@RestControllerAdvice
+class ApiErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<ProblemDetail> problem(ApiProblem e) {
+    return answer(e.status(), e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof StreamReadException) {
+      return answer(HttpStatus.BAD_REQUEST, "The body is not valid JSON: " + ((JacksonException) cause).getOriginalMessage());
+    }
+    if (cause instanceof JacksonException json) {
+      String path = json.getPath().stream()
+          .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining()).replaceFirst("^\\.", "");
+      String reason = json.getOriginalMessage();
+      int cut = reason.indexOf(" at [Source");
+      reason = cut > 0 ? reason.substring(0, cut) : reason;
+      return answer(HttpStatus.BAD_REQUEST, (path.isEmpty() ? "The body" : "Field '" + path + "'")
+          + " has the wrong type or format: " + firstLine(reason));
+    }
+    return answer(HttpStatus.BAD_REQUEST, "The body is missing or not readable JSON.");
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+    String hint = "UUID".equals(expected) ? "a UUID such as 3f2b8c4e-1d2a-4c5b-9e8f-0a1b2c3d4e5f"
+        : "LocalDate".equals(expected) ? "a date such as 2025-01-31" : "a " + expected;
+    return answer(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' must be " + hint + ".");
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+    return answer(HttpStatus.BAD_REQUEST, "The query parameter '" + e.getParameterName() + "' is required.");
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+  }
+
+  /**
+   * A constraint refused the write (a duplicate that a concurrent request inserted first). The
+   * database's message is not repeated: it could echo values (THREATS 16).
+   */
+  @ExceptionHandler({DataIntegrityViolationException.class, ConstraintViolationException.class})
+  ResponseEntity<ProblemDetail> integrity(RuntimeException e) {
+    LOG.info("Write refused by a database constraint: {}", e.getMessage());
+    return answer(HttpStatus.CONFLICT, "The request conflicts with existing data (a duplicate?); nothing was written.");
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static ResponseEntity<ProblemDetail> answer(HttpStatus status, String detail) {
+    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+  }
+}
