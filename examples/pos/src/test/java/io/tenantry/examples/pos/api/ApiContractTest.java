@@ -94,6 +94,43 @@ class ApiContractTest extends ApiTestBase {
   }
 
   @Test
+  void users_andRegisters_onlyTheRolesThatMayCreateThem() throws Exception {
+    long users = rows("tenantry_membership");
+    String newUser = "{\"email\":\"x-%s@test.example\",\"password\":\"secret-123\",\"role\":\"CASHIER\",\"storeIds\":[\""
+        + w.storeA1 + "\"]}";
+    assertThat(post("/api/users", w.managerA1, newUser.formatted("m")).getStatus()).isEqualTo(403);
+    assertThat(post("/api/users", w.cashierA2, newUser.formatted("c")).getStatus()).isEqualTo(403);
+    assertThat(post("/api/users", w.keyA1, newUser.formatted("k")).getStatus()).isEqualTo(403);
+    assertThat(rows("tenantry_membership")).isEqualTo(users);
+    long registers = rows("tenantry_register");
+    assertThat(post("/api/stores/" + w.storeA1 + "/registers", w.cashierA2, "{\"name\":\"R9\"}").getStatus())
+        .isIn(403, 404);
+    assertThat(post("/api/stores/" + w.storeA2 + "/registers", w.managerA1, "{\"name\":\"R9\"}").getStatus())
+        .as("a manager of Main St at Oak Ave").isIn(403, 404);
+    assertThat(post("/api/stores/" + w.storeB1 + "/registers", w.ownerA, "{\"name\":\"R9\"}").getStatus())
+        .as("another company's store").isEqualTo(404);
+    assertThat(rows("tenantry_register")).isEqualTo(registers);
+  }
+
+  @Test
+  void settings_companyValue_storeOverride_rolesAndIsolation() throws Exception {
+    assertThat(call(HttpMethod.PUT, "/api/settings", w.ownerA, null, "{\"taxRate\":\"0.0700\",\"receiptFooter\":\"Gracias\"}")
+        .getStatus()).isEqualTo(200);
+    assertThat(call(HttpMethod.PUT, "/api/settings", w.managerA1, w.storeA1, "{\"taxRate\":\"0.0825\"}").getStatus())
+        .isEqualTo(200);
+    assertThat(read(get("/api/settings", w.keyA1), "$.taxRate").toString()).startsWith("0.0825");
+    assertThat(read(get("/api/settings", w.keyA1), "$.receiptFooter").toString()).isEqualTo("Gracias");
+    assertThat(read(get("/api/settings", w.keyA2), "$.taxRate").toString()).startsWith("0.07");
+    assertThat(read(get("/api/settings", w.ownerB), "$.taxRate").toString()).as("company B keeps its own")
+        .doesNotStartWith("0.07");
+    assertThat(call(HttpMethod.PUT, "/api/settings", w.cashierA2, null, "{\"taxRate\":\"0.5\"}").getStatus())
+        .as("a cashier sets nothing").isEqualTo(403);
+    assertThat(read(get("/api/settings", w.keyA2), "$.taxRate").toString()).startsWith("0.07");
+    assertThat(call(HttpMethod.PUT, "/api/settings", w.ownerA, null, "{\"taxRate\":\"1.5\"}").getStatus())
+        .isEqualTo(400);
+  }
+
+  @Test
   void timeClock_assignedEmployeeOnly() throws Exception {
     String punch = "{\"employeeId\":\"" + w.employeeA1 + "\"}";
     assertThat(post("/api/time-clock/clock-in", w.keyA2, punch).getStatus()).isEqualTo(403);
