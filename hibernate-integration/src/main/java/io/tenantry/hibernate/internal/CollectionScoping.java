@@ -1,6 +1,6 @@
 package io.tenantry.hibernate.internal;
 
-
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.boot.Metadata;
@@ -67,7 +67,7 @@ final class CollectionScoping {
 
   private static List<FilterConfiguration> filtersOf(PersistentClass target) {
     // filters declared on the class itself or inherited from mapped superclasses and entity supertypes
-    List<FilterConfiguration> filters = new java.util.ArrayList<>(target.getFilters());
+    List<FilterConfiguration> filters = new ArrayList<>(target.getFilters());
     for (PersistentClass p = target.getSuperclass(); p != null; p = p.getSuperclass()) {
       filters.addAll(p.getFilters());
     }

@@ -1,6 +1,5 @@
 package io.tenantry.hibernate.rls;
 
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

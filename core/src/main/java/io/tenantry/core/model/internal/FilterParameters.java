@@ -1,7 +1,6 @@
 package io.tenantry.core.model.internal;
 
 import io.tenantry.core.NoTenantBoundException;
-
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.internal.SystemAccess;
