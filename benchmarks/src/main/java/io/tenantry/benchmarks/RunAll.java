@@ -1,0 +1,187 @@
+package io.tenantry.benchmarks;
+
+import io.tenantry.benchmarks.report.Json;
+import io.tenantry.benchmarks.report.Report;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every benchmark of issue 9 that can run today and writes {@code results/latest.json},
+ * {@code results/results.md} and {@code results/chart.svg}. See {@code benchmarks/README.md}.
+ *
+ * <pre>
+ * java -jar benchmarks/target/tenantry-benchmarks.jar [--quick] [--only=context|queries] [--reload]
+ *     [--companies=10,10000] [--threads=4] [--rounds=8] [--warmup=2] [--slice-ms=1500] [--out=DIR]
+ * </pre>
+ */
+public final class RunAll {
+
+  /** Command-line options. */
+  static final class Options {
+    boolean quick;
+    boolean context = true;
+    boolean queries = true;
+    boolean reload;
+    int smallCompanies = 10;
+    int largeCompanies = 10_000;
+    int threads = 4;
+    int rounds = 12;
+    int warmupRounds = 2;
+    long sliceMillis = 1000;
+    Path out;
+    String command;
+    /** Development aid: run only these slots (comma-separated keys); results are then partial. */
+    java.util.Set<String> slots;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (String a : args) {
+        if (a.equals("--quick")) {
+          o.quick = true;
+          o.rounds = 2;
+          o.warmupRounds = 1;
+          o.sliceMillis = 400;
+        }
+      }
+      for (String a : args) {
+        String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
+        if (a.equals("--quick")) {
+          continue;
+        } else if (a.startsWith("--only=")) {
+          o.context = v.equals("context");
+          o.queries = v.equals("queries");
+        } else if (a.equals("--reload")) {
+          o.reload = true;
+        } else if (a.startsWith("--companies=")) {
+          String[] p = v.split(",");
+          o.smallCompanies = Integer.parseInt(p[0].trim());
+          o.largeCompanies = Integer.parseInt(p[1].trim());
+        } else if (a.startsWith("--threads=")) {
+          o.threads = Integer.parseInt(v);
+        } else if (a.startsWith("--rounds=")) {
+          o.rounds = Integer.parseInt(v);
+        } else if (a.startsWith("--warmup=")) {
+          o.warmupRounds = Integer.parseInt(v);
+        } else if (a.startsWith("--slice-ms=")) {
+          o.sliceMillis = Long.parseLong(v);
+        } else if (a.startsWith("--slots=")) {
+          o.slots = new java.util.LinkedHashSet<>(List.of(v.split(",")));
+        } else if (a.startsWith("--out=")) {
+          o.out = Paths.get(v);
+        } else {
+          throw new IllegalArgumentException("unknown option " + a + "; see benchmarks/README.md");
+        }
+      }
+      if (o.out == null) {
+        o.out = Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks", "results") : Paths.get("results");
+      }
+      o.command = "java -jar benchmarks/target/tenantry-benchmarks.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
+      return o;
+    }
+  }
+
+  private RunAll() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 1 && args[0].startsWith("--report-only")) {
+      // re-renders results.md and chart.svg (and the ratios of latest.json) from an existing latest.json
+      Path dir = args[0].contains("=") ? Paths.get(args[0].substring(args[0].indexOf('=') + 1))
+          : Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks", "results") : Paths.get("results");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> previous = (Map<String, Object>) Json.parse(Files.readString(dir.resolve("latest.json")));
+      previous.remove("ratios");
+      Report.write(dir, previous);
+      System.out.println(Report.headlineText(previous));
+      return;
+    }
+    Options o = Options.parse(args);
+    long started = System.nanoTime();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("issue", 9);
+    out.put("generated_at", Instant.now().toString());
+    out.put("command", o.command);
+    out.put("quick", o.quick);
+    out.put("machine", machine());
+    out.put("library", library());
+    if (!(o.context && o.queries)) {
+      System.out.println("(partial run: latest.json will carry only the part that ran)");
+    }
+    if (o.context) {
+      out.put("context", ContextRun.run(o));
+    }
+    if (o.queries) {
+      new QueryRun(o, out).run();
+    }
+    out.put("run_seconds", (System.nanoTime() - started) / 1e9);
+    if (o.slots != null) {
+      System.out.println("== --slots run: nothing written");
+      return;
+    }
+    Files.createDirectories(o.out);
+    Report.write(o.out, out);
+    System.out.println("== Wrote " + o.out.resolve("latest.json") + ", results.md, chart.svg");
+    System.out.println(Report.headlineText(out));
+  }
+
+  static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cpu", cpuModel());
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("memory_gib", Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory
+        .getOperatingSystemMXBean()).getTotalMemorySize() / (1024.0 * 1024 * 1024)));
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    return m;
+  }
+
+  private static String cpuModel() {
+    try {
+      List<String> lines = Files.readAllLines(Paths.get("/proc/cpuinfo"));
+      for (String l : lines) {
+        if (l.startsWith("model name")) {
+          return l.substring(l.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException e) {
+      // not Linux
+    }
+    return System.getProperty("os.arch");
+  }
+
+  /** The commit measured, when run from a git work tree, and whether the library modules had local changes. */
+  static Map<String, Object> library() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", "0.1.0-SNAPSHOT");
+    m.put("git_commit", git("rev-parse", "--short", "HEAD"));
+    String dirty = git("status", "--porcelain", "--", "core", "hibernate-integration", "test-support");
+    m.put("library_modules_modified", dirty == null ? null : !dirty.isBlank());
+    return m;
+  }
+
+  private static String git(String... args) {
+    try {
+      String[] cmd = new String[args.length + 1];
+      cmd[0] = "git";
+      System.arraycopy(args, 0, cmd, 1, args.length);
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+      return p.waitFor() == 0 ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  static String json(Object o) {
+    return Json.write(o);
+  }
+}

@@ -1,0 +1,167 @@
+package io.tenantry.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the results of a run into {@code latest.json} (headline ratios first), {@code results.md} and
+ * {@code chart.svg}. Pure functions of the result map, so a unit test can render them without a database.
+ */
+public final class Report {
+
+  static final String NEEDS_POS = "needs examples/pos (the POS reference app does not exist yet); not measured";
+
+  /** Context benchmarks shown side by side: label, Tenantry benchmark, raw baseline. */
+  static final String[][] CONTEXT_PAIRS = {
+      {"bind for a call + read once: Tenancy.run", "tenancy_run", "raw_setGetRemove"},
+      {"raw ThreadLocal + the same 3 MDC entries", "rawWithMdc_setGetRemove", "raw_setGetRemove"},
+      {"raw + MDC with id strings made once", "rawWithMdcCachedStrings_setGetRemove", "raw_setGetRemove"},
+      {"Tenancy.supply", "tenancy_supply", "raw_setGetRemove"},
+      {"Tenancy.call", "tenancy_call", "raw_setGetRemove"},
+      {"Tenancy.current() while bound", "tenancy_current", "raw_get"},
+      {"wrapped task on a worker: TenantPropagation.runnable(t).run()", "tenancy_runWrapped", "raw_runWrapped"},
+      {"wrapping a task: TenantPropagation.runnable(t)", "tenancy_wrap", null},
+      {"ScopedValue.where(k, ctx).run(t) (JDK 25)", "scopedValue_whereRun", "raw_setGetRemove"}};
+
+  static final String[] OPS = {"catalog_page", "sale_by_id", "sales_report", "insert_sale"};
+  static final String[] OP_LABELS = {"catalog page", "sale by id", "sales report", "insert sale"};
+
+  private Report() {}
+
+  public static void write(Path dir, Map<String, Object> run) throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("ratios", headline(run));
+    json.putAll(run);
+    Files.writeString(dir.resolve("latest.json"), Json.write(json), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("results.md"), Markdown.render(json), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("chart.svg"), Chart.render(json), StandardCharsets.UTF_8);
+  }
+
+  /** The five ratios of issue 9, measured or marked as pending. */
+  public static Map<String, Object> headline(Map<String, Object> run) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    Map<String, Object> q = map(run.get("queries"));
+    Map<String, Object> ratios = q == null ? null : map(q.get("throughput_ratios"));
+    Map<String, Object> scale = q == null ? null : map(q.get("scale_p50_ratios"));
+    r.put("scoped_vs_handwritten", throughput(q, ratios, "c", 0.97, "throughput of (c) Tenantry scoping / (a) "
+        + "hand-written JPQL; geometric mean over the 4 operations of the median per-round ratio"));
+    r.put("rls_vs_handwritten", throughput(q, ratios, "d", 0.95, "throughput of (d) Tenantry scoping + RLS / (a) "
+        + "hand-written JPQL; geometric mean over the 4 operations of the median per-round ratio"));
+    Map<String, Object> s = ratio(scale == null ? null : num(map(scale.get("d")).get("geomean")), "<=", 1.2,
+        "p50 latency of (d) on the large data set / on the small one (10,000 vs 10 companies by default);"
+            + " geometric mean over the 4 operations");
+    if (scale != null) {
+      s.put("worst_operation", num(map(scale.get("d")).get("max")));
+    }
+    r.put("scale_latency_10000_vs_10", s);
+    r.put("sync_100k_vs_10k", pending("<=", 1.5, "delta sync of the same 100 changes, 100k vs 10k products"));
+    r.put("pos_sales_isolation_on_vs_off", pending(">=", 0.90,
+        "sales/s through the POS HTTP API, 8 registers, isolation on vs off"));
+    return r;
+  }
+
+  /**
+   * A throughput ratio with what qualifies it: the band of the per-round ratios (geometric means of the
+   * per-operation 25th and 75th percentiles) and the client CPU per operation relative to (a). When the
+   * band straddles the target the verdict is "inconclusive": this run cannot tell.
+   */
+  private static Map<String, Object> throughput(Map<String, Object> q, Map<String, Object> ratios, String key,
+      double target, String definition) {
+    Map<String, Object> vs = ratios == null ? null : map(ratios.get(key + "_vs_a"));
+    Map<String, Object> m = ratio(vs == null ? null : num(vs.get("geomean")), ">=", target, definition);
+    if (vs == null) {
+      return m;
+    }
+    double lo = 0;
+    double hi = 0;
+    double cpu = 0;
+    int n = 0;
+    for (String op : OPS) {
+      Map<String, Object> o = map(at(vs, "operations", op));
+      lo += Math.log(num(o.get("round_ratio_p25")));
+      hi += Math.log(num(o.get("round_ratio_p75")));
+      Double ca = num(at(q, "variants", "a", "operations", op, "client_cpu_us_per_op"));
+      Double cv = num(at(q, "variants", key, "operations", op, "client_cpu_us_per_op"));
+      cpu += ca == null || cv == null ? Double.NaN : Math.log(cv / ca);
+      n++;
+    }
+    double bandLo = Math.exp(lo / n);
+    double bandHi = Math.exp(hi / n);
+    m.put("round_ratio_band", List.of(bandLo, bandHi));
+    m.put("verdict", bandLo >= target ? "met" : bandHi < target ? "missed" : "inconclusive: the per-round ratios"
+        + " straddle the target on this machine");
+    m.put("client_cpu_per_op_vs_handwritten", Math.exp(cpu / n));
+    return m;
+  }
+
+  private static Map<String, Object> ratio(Double value, String op, double target, String definition) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("value", value);
+    m.put("target", op + " " + target);
+    m.put("met", value == null ? null : (op.equals(">=") ? value >= target : value <= target));
+    m.put("definition", definition);
+    return m;
+  }
+
+  private static Map<String, Object> pending(String op, double target, String definition) {
+    Map<String, Object> m = ratio(null, op, target, definition);
+    m.put("note", NEEDS_POS);
+    return m;
+  }
+
+  /** One line per headline ratio, for the console. */
+  public static String headlineText(Map<String, Object> run) {
+    StringBuilder sb = new StringBuilder("Headline ratios:\n");
+    headline(run).forEach((k, v) -> {
+      Map<String, Object> m = map(v);
+      Double value = num(m.get("value"));
+      sb.append(String.format(Locale.ROOT, "  %-30s %8s  (target %s)%s%s%n", k,
+          value == null ? "null" : String.format(Locale.ROOT, "%.3f", value), m.get("target"),
+          value == null ? "  " + m.get("note") : Boolean.TRUE.equals(m.get("met")) ? "  met" : "  MISSED",
+          m.containsKey("verdict") ? String.format(Locale.ROOT, "; per-round band %.2f-%.2f: %s; client CPU/op x%.2f",
+              num(list(m.get("round_ratio_band")).get(0)), num(list(m.get("round_ratio_band")).get(1)), m.get("verdict"),
+              num(m.get("client_cpu_per_op_vs_handwritten"))) : ""));
+    });
+    return sb.toString();
+  }
+
+  // ---- helpers for the renderers -------------------------------------------------------------
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object o) {
+    return o instanceof Map ? (Map<String, Object>) o : null;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> list(Object o) {
+    return o instanceof List ? (List<Object>) o : new ArrayList<>();
+  }
+
+  static Double num(Object o) {
+    return o instanceof Number ? ((Number) o).doubleValue() : null;
+  }
+
+  /** Walks a path of keys through nested maps; null where any step is missing. */
+  static Object at(Map<String, Object> root, String... path) {
+    Object cur = root;
+    for (String p : path) {
+      Map<String, Object> m = map(cur);
+      if (m == null) {
+        return null;
+      }
+      cur = m.get(p);
+    }
+    return cur;
+  }
+
+  static String fmt(Double d, String pattern) {
+    return d == null || d.isNaN() ? "–" : String.format(Locale.ROOT, pattern, d);
+  }
+}

@@ -1,0 +1,104 @@
+package io.tenantry.examples.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The POS's owner API, as a test sets up a company with curl: signup, stores, registers, products, prices, reports. */
+final class PosApi {
+
+  /** A register the POS issued: its id, store and key. */
+  record Register(String id, String storeId, String key) {}
+
+  /** Sales the POS recorded for one store over the last days. */
+  record StoreSales(long count, String total) {}
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final String url;
+  final String token;
+
+  private PosApi(String url, String token) {
+    this.url = url;
+    this.token = token;
+  }
+
+  /** Signs up a new company and signs in as its owner. */
+  static PosApi newCompany(String url, String name) {
+    String email = "owner-" + UUID.randomUUID() + "@test.example";
+    PosApi anonymous = new PosApi(url, null);
+    anonymous.call("POST", "/api/signup", Map.of("companyName", name, "email", email, "password", "secret-123"), 201);
+    JsonNode login = anonymous.call("POST", "/api/auth/login", Map.of("email", email, "password", "secret-123"), 200);
+    return new PosApi(url, login.get("token").asString());
+  }
+
+  String store(String name) {
+    return call("POST", "/api/stores", Map.of("name", name, "timezone", "America/Chicago"), 201).get("id").asString();
+  }
+
+  Register register(String storeId, String name) {
+    JsonNode r = call("POST", "/api/stores/" + storeId + "/registers", Map.of("name", name), 201);
+    return new Register(r.get("id").asString(), storeId, r.get("apiKey").asString());
+  }
+
+  String product(String sku, String name, String basePrice) {
+    return call("POST", "/api/products", Map.of("sku", sku, "name", name, "basePrice", basePrice), 201).get("id")
+        .asString();
+  }
+
+  void storePrice(String storeId, String productId, String price) {
+    call("PUT", "/api/stores/" + storeId + "/prices/" + productId, Map.of("price", price), 200);
+  }
+
+  void removeStorePrice(String storeId, String productId) {
+    call("DELETE", "/api/stores/" + storeId + "/prices/" + productId, null, 204);
+  }
+
+  /** The company-wide tax rate, e.g. {@code "0.0825"}. */
+  void taxRate(String rate) {
+    call("PUT", "/api/settings", Map.of("taxRate", rate), 200);
+  }
+
+  /** What the POS recorded for a store, from the owner's sales report. */
+  StoreSales sales(String storeId) {
+    LocalDate today = LocalDate.now();
+    JsonNode report = call("GET", "/api/reports/sales?from=" + today.minusDays(2) + "&to=" + today.plusDays(2), null,
+        200);
+    for (JsonNode store : report.get("byStore")) {
+      if (store.get("storeId").asString().equals(storeId)) {
+        return new StoreSales(store.get("count").asLong(), store.get("total").asString());
+      }
+    }
+    throw new AssertionError("store " + storeId + " is not in the report " + report);
+  }
+
+  private JsonNode call(String method, String path, Object body, int expected) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+        .header("Content-Type", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+      return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

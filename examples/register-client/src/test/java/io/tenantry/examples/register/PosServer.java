@@ -1,0 +1,146 @@
+package io.tenantry.examples.register;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real reference POS, started once per test JVM as its own process from the jar examples/pos
+ * builds ({@code tenantry-pos.jar}, a Spring Boot fat jar that examples/pos does not install): on
+ * embedded PostgreSQL in a temporary data directory, on a free port, without demo data. The
+ * register client reaches it over HTTP only, as in production; a separate process also keeps the
+ * server's classpath (Spring, Hibernate, PostgreSQL) out of the client's tests.
+ */
+final class PosServer {
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  private static PosServer instance;
+
+  final int port;
+  final String url;
+  private final Process process;
+  private final Path dataDirectory;
+  private final Path log;
+
+  private PosServer(int port, Process process, Path dataDirectory, Path log) {
+    this.port = port;
+    this.url = "http://127.0.0.1:" + port;
+    this.process = process;
+    this.dataDirectory = dataDirectory;
+    this.log = log;
+  }
+
+  /** The running server (started on first use, stopped when the test JVM exits). */
+  static synchronized PosServer get() {
+    if (instance == null) {
+      instance = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop-pos"));
+    }
+    return instance;
+  }
+
+  private static PosServer start() {
+    Path jar = Path.of(System.getProperty("tenantry.pos.jar", "../pos/target/tenantry-pos.jar"));
+    if (!Files.isRegularFile(jar)) {
+      fail("The register client's tests start the reference POS from " + jar.toAbsolutePath() + ", which is missing."
+          + " Build it first: mvn -B -q -pl core,test-support,hibernate-integration,spring-starter,examples/pos"
+          + " install -DskipTests");
+    }
+    try {
+      Path data = Files.createTempDirectory("register-client-pos-");
+      Path log = Files.createTempFile("register-client-pos-", ".log");
+      int port = freePort();
+      ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xss512k",
+          "-Xmx768m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+          "--pos.database.embedded-data-directory=" + data.resolve("pg"), "--pos.demo.enabled=false"))
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      builder.environment().put("LC_ALL", "C.UTF-8"); // embedded PostgreSQL refuses some locales
+      // hermetic: no database or server settings from the environment reach the POS
+      builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("SERVER_"));
+      PosServer server = new PosServer(port, builder.start(), data, log);
+      server.awaitStarted();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot start the POS: " + e.getMessage(), e);
+    }
+  }
+
+  static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  private void awaitStarted() {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        fail("The POS exited with " + process.exitValue() + " while starting; its log:\n" + tail());
+      }
+      try {
+        // any answer (401 without a key) means the server is up
+        http.send(HttpRequest.newBuilder(URI.create(url + "/api/stores")).build(), HttpResponse.BodyHandlers.discarding());
+        return;
+      } catch (IOException e) {
+        sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    stop();
+    fail("The POS did not answer within " + START_TIMEOUT + "; its log:\n" + tail());
+  }
+
+  private void stop() {
+    process.destroy(); // SIGTERM: Spring closes, and stops its embedded PostgreSQL
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      try (Stream<Path> files = Files.walk(dataDirectory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+      Files.deleteIfExists(log);
+    } catch (IOException | InterruptedException e) {
+      // best effort at JVM exit
+    }
+  }
+
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
