@@ -10,6 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tenantry.examples.register.local.SaleJournal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,5 +87,34 @@ class PushExactlyOnceTest {
       assertThat(owner.sales(store)).isEqualTo(new PosApi.StoreSales(3, "12.96"));
       assertThat(journal(db)).extracting(SaleJournal.Entry::status).containsOnly("pushed");
     }
+  }
+
+  @Test
+  void push_twoPushesOfTheSameRegisterAtOnce_landEverySaleOnce() throws Exception {
+    Path db = register(dir.resolve("r1.db"), PosServer.get().url, register.key());
+    ok("sell", "MILK", "--repeat", "40", "--db", db);
+
+    // e.g. a scheduled push and one started by hand: both read the same pending sales and send them
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    try {
+      Callable<Cli.Result> push = () -> Cli.run("push", "--parallel", "2", "--db", db.toString());
+      List<Future<Cli.Result>> runs = both.invokeAll(List.of(push, push));
+      int created = 0;
+      for (Future<Cli.Result> run : runs) {
+        Cli.Result result = run.get();
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.OK);
+        Matcher counts = Pattern.compile("(\\d+) new, (\\d+) already").matcher(result.out());
+        if (counts.find()) {
+          created += Integer.parseInt(counts.group(1));
+        } else { // started after the other had pushed everything
+          assertThat(result.out()).contains("Nothing to push");
+        }
+      }
+      assertThat(created).as("sales the server recorded as new, over both pushes").isEqualTo(40);
+    } finally {
+      both.shutdownNow();
+    }
+    assertThat(owner.sales(store)).isEqualTo(new PosApi.StoreSales(40, "172.80"));
+    assertThat(journal(db)).extracting(SaleJournal.Entry::status).containsOnly("pushed");
   }
 }
