@@ -26,20 +26,32 @@ final class PosApi {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String url;
+  private final String email;
   final String token;
 
-  private PosApi(String url, String token) {
+  private PosApi(String url, String email, String token) {
     this.url = url;
+    this.email = email;
     this.token = token;
   }
 
   /** Signs up a new company and signs in as its owner. */
   static PosApi newCompany(String url, String name) {
     String email = "owner-" + UUID.randomUUID() + "@test.example";
-    PosApi anonymous = new PosApi(url, null);
-    anonymous.call("POST", "/api/signup", Map.of("companyName", name, "email", email, "password", "secret-123"), 201);
-    JsonNode login = anonymous.call("POST", "/api/auth/login", Map.of("email", email, "password", "secret-123"), 200);
-    return new PosApi(url, login.get("token").asString());
+    new PosApi(url, null, null).call("POST", "/api/signup", Map.of("companyName", name, "email", email, "password",
+        "secret-123"), 201);
+    return signIn(url, email);
+  }
+
+  private static PosApi signIn(String url, String email) {
+    JsonNode login = new PosApi(url, null, null).call("POST", "/api/auth/login", Map.of("email", email, "password",
+        "secret-123"), 200);
+    return new PosApi(url, email, login.get("token").asString());
+  }
+
+  /** The same owner signed in again (a restarted POS no longer accepts the tokens it issued before). */
+  PosApi signInAgain() {
+    return signIn(url, email);
   }
 
   String store(String name) {

@@ -30,14 +30,15 @@ final class PosServer {
 
   final int port;
   final String url;
-  private final Process process;
+  private final Path jar;
+  private Process process;
   private final Path dataDirectory;
   private final Path log;
 
-  private PosServer(int port, Process process, Path dataDirectory, Path log) {
+  private PosServer(Path jar, int port, Path dataDirectory, Path log) {
+    this.jar = jar;
     this.port = port;
     this.url = "http://127.0.0.1:" + port;
-    this.process = process;
     this.dataDirectory = dataDirectory;
     this.log = log;
   }
@@ -59,22 +60,55 @@ final class PosServer {
           + " install -DskipTests");
     }
     try {
-      Path data = Files.createTempDirectory("register-client-pos-");
-      Path log = Files.createTempFile("register-client-pos-", ".log");
-      int port = freePort();
-      ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xss512k",
-          "-Xmx768m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-          "--pos.database.embedded-data-directory=" + data.resolve("pg"), "--pos.demo.enabled=false"))
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
-      builder.environment().put("LC_ALL", "C.UTF-8"); // embedded PostgreSQL refuses some locales
-      // hermetic: no database or server settings from the environment reach the POS
-      builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("SERVER_"));
-      PosServer server = new PosServer(port, builder.start(), data, log);
-      server.awaitStarted();
+      PosServer server = new PosServer(jar, freePort(), Files.createTempDirectory("register-client-pos-"),
+          Files.createTempFile("register-client-pos-", ".log"));
+      server.launch();
       return server;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start the POS: " + e.getMessage(), e);
+    }
+  }
+
+  /** Starts the process on this server's port and data directory, and waits until it answers. */
+  private void launch() throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xss512k",
+        "-Xmx768m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+        "--pos.database.embedded-data-directory=" + dataDirectory.resolve("pg"), "--pos.demo.enabled=false"))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("LC_ALL", "C.UTF-8"); // embedded PostgreSQL refuses some locales
+    // hermetic: no database or server settings from the environment reach the POS
+    builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("SERVER_"));
+    process = builder.start();
+    awaitStarted();
+  }
+
+  /**
+   * Stops the server process (SIGTERM: Spring closes and stops its embedded PostgreSQL), keeping its
+   * data; {@link #restart()} brings it back on the same port with the same data. Nothing answers on
+   * the port in between.
+   */
+  synchronized void shutDown() {
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        fail("The POS did not stop within 60 s of SIGTERM; its log:\n" + tail());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts the server again after {@link #shutDown()}, on the same port and data. */
+  synchronized void restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("The POS is running; shut it down first.");
+    }
+    try {
+      launch();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot restart the POS: " + e.getMessage(), e);
     }
   }
 

@@ -73,6 +73,29 @@ class PushExactlyOnceTest {
   }
 
   @Test
+  void push_afterSellingWhileTheServerIsStopped_landsEverySaleOnceItIsBack() {
+    PosServer pos = PosServer.get();
+    Path db = register(dir.resolve("r1.db"), pos.url, register.key());
+    ok("sell", "MILK", "--db", db);
+
+    pos.shutDown();
+    try {
+      for (int i = 0; i < 4; i++) {
+        ok("sell", "MILK:2", "BREAD", "--db", db);
+      }
+      Cli.Result offline = expect(ExitCodes.SERVER_UNREACHABLE, "push", "--max-attempts", "2", "--retry-delay", "10",
+          "--db", db);
+      assertThat(offline.err()).contains("5 sales still pending");
+    } finally {
+      pos.restart(); // the same port and data: the sales recorded before are still there
+    }
+    assertThat(ok("push", "--db", db).out()).contains("Pushed 5 of 5 pending sales").contains("5 new, 0 already");
+    assertThat(ok("push", "--db", db).out()).contains("Nothing to push");
+    assertThat(owner.signInAgain().sales(store)).isEqualTo(new PosApi.StoreSales(5, "49.68"));
+    assertThat(journal(db)).extracting(SaleJournal.Entry::status).containsOnly("pushed");
+  }
+
+  @Test
   void push_whenTheServersAnswersAreLost_retriesWithTheSameClientSaleIdAndLandsOnce() throws Exception {
     try (TcpRelay network = new TcpRelay(PosServer.get().port)) {
       Path db = register(dir.resolve("r1.db"), network.url(), register.key());
