@@ -2,7 +2,8 @@ package io.tenantry.hibernate;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
-import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.TenantScopeRequiredException;
+import io.tenantry.core.TenantScopeRequiredException.Scope;
 import io.tenantry.core.model.TenantSetting;
 import io.tenantry.core.model.internal.FilterParameters;
 import jakarta.persistence.EntityManager;
@@ -71,8 +72,9 @@ public final class TenantSettings {
   public static void define(EntityManager em, Level level, String key, String value) {
     TenantContext ctx = Tenancy.current();
     UUID store = storeFor(ctx, level);
-    UUID register = level == Level.REGISTER ? ctx.registerId().orElseThrow(() -> new TenantIsolationException(
-        "A register-level setting needs a bound register: TenantContext.ofRegister(company, store, register)")) : null;
+    UUID register = level == Level.REGISTER ? ctx.registerId().orElseThrow(() -> new TenantScopeRequiredException(
+        Scope.REGISTER, "A register-level setting needs a bound register: TenantContext.ofRegister(company, store,"
+            + " register)")) : null;
     Optional<TenantSetting> existing = find(em, store, register, TenantSetting.requireKey(key));
     if (existing.isPresent()) {
       existing.get().setValue(value);
@@ -94,7 +96,7 @@ public final class TenantSettings {
     if (level == Level.COMPANY) {
       return null;
     }
-    return ctx.storeId().orElseThrow(() -> new TenantIsolationException(
+    return ctx.storeId().orElseThrow(() -> new TenantScopeRequiredException(Scope.STORE,
         "A " + level.name().toLowerCase(java.util.Locale.ROOT) + "-level setting needs a selected store: "
             + "bind TenantContext.ofStore(company, store) or use withStore(store)"));
   }

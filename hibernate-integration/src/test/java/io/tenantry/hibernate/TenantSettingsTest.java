@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantry.core.NoTenantBoundException;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.TenantScopeRequiredException;
 import io.tenantry.hibernate.TenantSettings.Level;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
@@ -84,9 +85,9 @@ class TenantSettingsTest {
   @Test
   void define_needsTheRightBinding() {
     assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) -> TenantSettings.define(s, Level.STORE, "k", "v")))
-        .isInstanceOf(TenantIsolationException.class).hasMessageContaining("selected store");
+        .isInstanceOf(TenantScopeRequiredException.class).hasMessageContaining("selected store");
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> TenantSettings.define(s, Level.REGISTER, "k", "v")))
-        .isInstanceOf(TenantIsolationException.class).hasMessageContaining("bound register");
+        .isInstanceOf(TenantScopeRequiredException.class).hasMessageContaining("bound register");
     assertThatThrownBy(() -> w.sf.inTransaction((Session s) -> TenantSettings.resolve(s, "tax.rate")))
         .isInstanceOf(NoTenantBoundException.class);
   }

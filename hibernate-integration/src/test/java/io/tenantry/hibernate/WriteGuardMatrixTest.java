@@ -7,6 +7,7 @@ import io.tenantry.core.NoTenantBoundException;
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.TenantScopeRequiredException;
 import io.tenantry.core.model.Company;
 import io.tenantry.core.model.Store;
 import io.tenantry.hibernate.fixture.PriceOverride;
@@ -135,7 +136,7 @@ class WriteGuardMatrixTest {
         .hasMessageContaining("not among the granted stores");
     assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) ->
         World.persist(s, new PriceOverride(s.find(Product.class, w.productA), BigDecimal.ONE))))
-        .isInstanceOf(TenantIsolationException.class)
+        .isInstanceOf(TenantScopeRequiredException.class)
         .hasMessageContaining("needs a store");
     assertThat(countOverrides()).isEqualTo(before);
   }

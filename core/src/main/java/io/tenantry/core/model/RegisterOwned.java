@@ -5,7 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import io.tenantry.core.Tenancy;
-import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.TenantScopeRequiredException;
+import io.tenantry.core.TenantScopeRequiredException.Scope;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
@@ -39,8 +40,8 @@ public abstract class RegisterOwned extends StoreOwned {
   @PrePersist
   void tenantryStampRegister() {
     if (registerId == null) {
-      registerId = Tenancy.current().registerId().orElseThrow(() -> new TenantIsolationException(
-          "Persisting " + getClass().getSimpleName() + " needs a register: bind one with "
+      registerId = Tenancy.current().registerId().orElseThrow(() -> new TenantScopeRequiredException(
+          Scope.REGISTER, "Persisting " + getClass().getSimpleName() + " needs a register: bind one with "
               + "TenantContext.ofRegister(company, store, register)."));
     }
   }

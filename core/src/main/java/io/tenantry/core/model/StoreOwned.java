@@ -5,7 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import io.tenantry.core.Tenancy;
-import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.TenantScopeRequiredException;
+import io.tenantry.core.TenantScopeRequiredException.Scope;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
@@ -39,8 +40,8 @@ public abstract class StoreOwned extends CompanyOwned {
   @PrePersist
   void tenantryStampStore() {
     if (storeId == null) {
-      storeId = Tenancy.current().storeId().orElseThrow(() -> new TenantIsolationException(
-          "Persisting " + getClass().getSimpleName() + " needs a store: bind one (TenantContext.ofStore, "
+      storeId = Tenancy.current().storeId().orElseThrow(() -> new TenantScopeRequiredException(
+          Scope.STORE, "Persisting " + getClass().getSimpleName() + " needs a store: bind one (TenantContext.ofStore, "
               + "withStore) or choose one of the granted stores on the entity before persisting it."));
     }
   }

@@ -3,6 +3,8 @@ package io.tenantry.hibernate.internal;
 import io.tenantry.core.NoTenantBoundException;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.TenantScopeRequiredException;
+import io.tenantry.core.TenantScopeRequiredException.Scope;
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.internal.SystemAccess;
 import io.tenantry.core.model.Company;
@@ -130,7 +132,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     if (m.store >= 0) {
       UUID store = (UUID) state[m.store];
       if (store == null) {
-        store = ctx.storeId().orElseThrow(() -> new TenantIsolationException(what
+        store = ctx.storeId().orElseThrow(() -> new TenantScopeRequiredException(Scope.STORE, what
             + " needs a store: bind one (TenantContext.ofStore / withStore) or choose one of the granted stores "
             + "on the entity before persisting it."));
         stamp(persister, entity, state, m.store, store);
@@ -143,7 +145,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     if (m.register >= 0) {
       UUID register = (UUID) state[m.register];
       if (register == null) {
-        register = ctx.registerId().orElseThrow(() -> new TenantIsolationException(what
+        register = ctx.registerId().orElseThrow(() -> new TenantScopeRequiredException(Scope.REGISTER, what
             + " needs a register: bind one with TenantContext.ofRegister(company, store, register)."));
         stamp(persister, entity, state, m.register, register);
       } else if (ctx.registerId().isPresent() && !ctx.registerId().get().equals(register)) {

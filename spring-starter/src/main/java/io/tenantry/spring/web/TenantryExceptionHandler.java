@@ -2,6 +2,7 @@ package io.tenantry.spring.web;
 
 import io.tenantry.core.NoTenantBoundException;
 import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.TenantScopeRequiredException;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  *   <tr><th>exception</th><th>status</th><th>why</th></tr>
  *   <tr><td>{@link TenantIsolationException}</td><td>404</td><td>another tenant's resource must look
  *       exactly like a missing one: no detail, nothing that says it exists</td></tr>
+ *   <tr><td>{@link TenantScopeRequiredException}</td><td>400</td><td>the work needs a selected store
+ *       ({@code X-Store-Id}) or a register ({@code X-Register-Key}); the detail says which</td></tr>
  *   <tr><td>{@link EntityNotFoundException}</td><td>404</td><td>{@code getReference} or a lazy load of
  *       another tenant's id finds nothing, the same as an unknown id</td></tr>
  *   <tr><td>{@link NoTenantBoundException}, request without a tenant</td><td>401</td><td>the caller
@@ -50,6 +53,21 @@ public class TenantryExceptionHandler {
     LOG.warn("Tenant isolation refused {} {}; answered 404: {}", request.getMethod(), request.getRequestURI(),
         e.getMessage());
     return notFound();
+  }
+
+  /**
+   * The work needs a selected store or a register that the request did not give: 400, saying which.
+   * Nothing about other tenants is in the answer (the library's message, which names Java calls, is
+   * only logged).
+   */
+  @ExceptionHandler(TenantScopeRequiredException.class)
+  public ResponseEntity<ProblemDetail> scopeRequired(TenantScopeRequiredException e, HttpServletRequest request) {
+    LOG.debug("{} {} needs a narrower tenant scope; answered 400: {}", request.getMethod(), request.getRequestURI(),
+        e.getMessage());
+    String detail = e.required() == TenantScopeRequiredException.Scope.STORE
+        ? "This operation works on one store: select it with the X-Store-Id header (one of your stores)."
+        : "This operation is a register's: call it with the register's X-Register-Key.";
+    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
   }
 
   /** An entity reference that resolves to nothing in the bound tenant: 404. */

@@ -186,6 +186,17 @@ class HttpIsolationTest extends AttackAppTestSupport {
   }
 
   @Test
+  void creatingAStoreOwnedRowWithoutASelectedStoreGets400SayingWhichHeaderToSend() throws Exception {
+    mvc.perform(post("/products").with(asTenant(TOKENS.owner(A)))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Storeless\",\"price\":1.00}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString("X-Store-Id")));
+    assertThat(admin().queryForObject("select count(*) from demo_product where name = 'Storeless'", Long.class))
+        .isZero();
+  }
+
+  @Test
   void tenantColumnsInAJsonBodyAreIgnored() throws Exception {
     String body = "{\"name\":\"Evil\",\"price\":1.00,\"companyId\":\"" + B + "\",\"storeId\":\"" + B1
         + "\",\"registerId\":\"" + World.RB1 + "\"}";
