@@ -33,6 +33,11 @@ final class Refusal extends Exception {
     return new Refusal(403, "Forbidden", detail, null);
   }
 
+  /** The database could not be reached to identify the caller: 503, to be retried. */
+  static Refusal unavailable(String detail) {
+    return new Refusal(503, "Service Unavailable", detail, null);
+  }
+
   int status() {
     return status;
   }
@@ -40,6 +45,9 @@ final class Refusal extends Exception {
   void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (challenge != null) {
       response.setHeader("WWW-Authenticate", challenge);
+    }
+    if (status == 503) {
+      response.setHeader("Retry-After", "1");
     }
     Problems.write(request, response, status, title, getMessage());
   }

@@ -2,6 +2,7 @@ package io.tenantry.spring.web;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
+import io.tenantry.spring.internal.ConnectionFailures;
 import io.tenantry.spring.internal.IsolatedJpa;
 import io.tenantry.spring.registerkey.RegisterIdentity;
 import io.tenantry.spring.registerkey.RegisterKeys;
@@ -85,7 +86,7 @@ public class TenantFilter extends OncePerRequestFilter {
       context = (TenantContext) request.getAttribute(CONTEXT_ATTRIBUTE);
     } else {
       try {
-        context = resolve(request);
+        context = resolveOrUnavailable(request);
       } catch (Refusal refusal) {
         LOG.debug("Refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), refusal.status(),
             refusal.getMessage());
@@ -102,6 +103,23 @@ public class TenantFilter extends OncePerRequestFilter {
       responseHeaders.apply(request, response);
     }
     runBound(context, request, response, chain);
+  }
+
+  /**
+   * {@link #resolve}, with a database that cannot be reached (register key lookup, store check)
+   * answered 503 rather than an error page: the caller retries, and nothing about it was decided.
+   */
+  private TenantContext resolveOrUnavailable(HttpServletRequest request) throws Refusal {
+    try {
+      return resolve(request);
+    } catch (RuntimeException e) {
+      if (!ConnectionFailures.isConnectionFailure(e)) {
+        throw e;
+      }
+      LOG.warn("Could not identify the caller of {} {}: the database connection failed ({}); answered 503",
+          request.getMethod(), request.getRequestURI(), e.toString());
+      throw Refusal.unavailable("The server could not reach its database to check your credentials; retry.");
+    }
   }
 
   private TenantContext resolve(HttpServletRequest request) throws Refusal {

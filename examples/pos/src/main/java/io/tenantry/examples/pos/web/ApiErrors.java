@@ -1,14 +1,23 @@
 package io.tenantry.examples.pos.web;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.hibernate.exception.ConstraintViolationException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,6 +85,44 @@ class ApiErrors {
   ResponseEntity<ProblemDetail> integrity(RuntimeException e) {
     LOG.info("Write refused by a database constraint: {}", e.getMessage());
     return answer(HttpStatus.CONFLICT, "The request conflicts with existing data (a duplicate?); nothing was written.");
+  }
+
+  /**
+   * The database dropped the connection or is restarting (THREATS 26): 503 with Retry-After, so that
+   * a register retries rather than taking the sale for bad. Whether the transaction committed before
+   * the connection broke cannot be known here; a sale sent again with its clientSaleId is recorded
+   * once either way. Any other data-access failure is a bug: 500, logged.
+   */
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<ProblemDetail> database(RuntimeException e) {
+    if (!connectionFailure(e)) {
+      LOG.error("Data access failed", e);
+      return answer(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed on the server.");
+    }
+    LOG.warn("The database connection failed during the request; answered 503: {}", e.toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The database did not complete the"
+            + " request; retry it. A sale sent again with the same clientSaleId is recorded once."));
+  }
+
+  /**
+   * Whether a cause is a broken or refused connection: SQLSTATE class 08 or 57P (a terminated
+   * backend), or HikariCP's "Connection is closed" (no SQLSTATE) for a connection it evicted.
+   */
+  private static boolean connectionFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+          || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && (sql.getSQLState() == null
+          ? "Connection is closed".equals(sql.getMessage())
+          : sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(String s) {
