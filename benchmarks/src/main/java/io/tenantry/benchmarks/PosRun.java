@@ -3,6 +3,7 @@ package io.tenantry.benchmarks;
 import io.tenantry.benchmarks.app.PosApi;
 import io.tenantry.benchmarks.app.PosProcess;
 import io.tenantry.benchmarks.app.RegisterCli;
+import io.tenantry.benchmarks.app.ServerCpu;
 import io.tenantry.benchmarks.db.BenchServer;
 import io.tenantry.benchmarks.harness.Samples;
 import io.tenantry.benchmarks.harness.Stats;
@@ -337,7 +338,7 @@ final class PosRun {
       }
       PosApi offApi = new PosApi(off.url);
       checkSameAnswers(onApi, offApi, keys.get(0), products);
-      Map<String, Object> measured = interleavedSales(List.of(onApi, offApi), keys, products);
+      Map<String, Object> measured = interleavedSales(List.of(on, off), keys, products);
       result.putAll(measured);
       result.put("off_removes", "the RLS DataSource (requests run on a plain pool of the owner login, superuser or "
           + "BYPASSRLS: no set_config, no JDBC proxies, no policies evaluated) and every Hibernate filter in every "
@@ -387,9 +388,15 @@ final class PosRun {
     return sb.append(']').toString();
   }
 
-  private Map<String, Object> interleavedSales(List<PosApi> apis, List<String> keys, List<String> products)
+  private Map<String, Object> interleavedSales(List<PosProcess> processes, List<String> keys, List<String> products)
       throws Exception {
     String[] names = {"on", "off"};
+    List<PosApi> apis = List.of(new PosApi(processes.get(0).url), new PosApi(processes.get(1).url));
+    List<List<String>> logins = List.of(List.of(PosProcess.APP_ROLE, PosProcess.SYSTEM_ROLE), List.of(server.adminUser()));
+    long[] jvmCpu = new long[2];
+    long[] dbCpu = new long[2];
+    Connection admin = server.admin(SALES_DB);
+    ServerCpu backends = new ServerCpu(admin, SALES_DB);
     Samples[] all = {new Samples(), new Samples()};
     List<List<Double>> perRound = List.of(new ArrayList<>(), new ArrayList<>());
     List<List<Double>> perRoundP50 = List.of(new ArrayList<>(), new ArrayList<>());
@@ -436,6 +443,8 @@ final class PosRun {
               return s;
             }));
           }
+          Map<Integer, Long> db0 = backends.snapshot(logins.get(v));
+          long jvm0 = processes.get(v).cpuNanos();
           long t0 = System.nanoTime();
           go.countDown();
           Samples slice = new Samples();
@@ -443,6 +452,8 @@ final class PosRun {
             slice.addAll(f.get());
           }
           double secs = (System.nanoTime() - t0) / 1e9;
+          long jvm = processes.get(v).cpuNanos() - jvm0;
+          long db = ServerCpu.between(db0, backends.snapshot(logins.get(v)));
           double rate = slice.size() / secs;
           if (measured) {
             all[v].addAll(slice);
@@ -450,6 +461,8 @@ final class PosRun {
             perRoundP50.get(v).add(slice.quantile(0.5) / 1e6);
             sales[v] += slice.size();
             seconds[v] += secs;
+            jvmCpu[v] = jvm0 < 0 || jvmCpu[v] < 0 ? -1 : jvmCpu[v] + jvm;
+            dbCpu[v] = db < 0 || dbCpu[v] < 0 ? -1 : dbCpu[v] + db;
           }
           line.append(String.format(Locale.ROOT, " %s=%.0f/s (p50 %.1f ms)", names[v], rate, slice.quantile(0.5) / 1e6));
         }
@@ -458,6 +471,7 @@ final class PosRun {
       }
     } finally {
       pool.shutdownNow();
+      admin.close();
     }
     if (failures.get() > 0) {
       throw new IllegalStateException(failures.get() + " sales were not answered 201");
@@ -474,6 +488,9 @@ final class PosRun {
       m.put("p99_ms", all[v].quantile(0.99) / 1e6);
       m.put("per_round_sales_per_s", perRound.get(v));
       m.put("per_round_p50_ms", perRoundP50.get(v));
+      // the stable measure on a shared machine: what one sale costs the server side, whatever else runs
+      m.put("pos_jvm_cpu_ms_per_sale", jvmCpu[v] < 0 ? null : jvmCpu[v] / 1e6 / sales[v]);
+      m.put("postgres_cpu_ms_per_sale", dbCpu[v] < 0 ? null : dbCpu[v] / 1e6 / sales[v]);
       variants.put(names[v], m);
     }
     r.put("variants", variants);
@@ -482,6 +499,13 @@ final class PosRun {
     r.put("round_ratio_p25", Stats.quantile(ratios, 0.25));
     r.put("round_ratio_p75", Stats.quantile(ratios, 0.75));
     r.put("total_ratio", (sales[0] / seconds[0]) / (sales[1] / seconds[1]));
+    if (jvmCpu[0] > 0 && jvmCpu[1] > 0 && dbCpu[0] >= 0 && dbCpu[1] >= 0) {
+      double on = (jvmCpu[0] + dbCpu[0]) / (double) sales[0];
+      double off = (jvmCpu[1] + dbCpu[1]) / (double) sales[1];
+      r.put("server_cpu_per_sale_on_vs_off", on / off);
+      System.out.printf(Locale.ROOT, "  server CPU per sale (POS JVM + its PostgreSQL backends): on %.2f ms, off %.2f ms"
+          + " (x%.3f)%n", on / 1e6, off / 1e6, on / off);
+    }
     System.out.printf(Locale.ROOT, "  sales/s on %.0f (p50 %.1f ms, p99 %.1f ms), off %.0f (p50 %.1f ms, p99 %.1f ms);"
             + " median per-round ratio %.3f%n", sales[0] / seconds[0], all[0].quantile(0.5) / 1e6,
         all[0].quantile(0.99) / 1e6, sales[1] / seconds[1], all[1].quantile(0.5) / 1e6, all[1].quantile(0.99) / 1e6,

@@ -79,8 +79,10 @@ class SmokeTest {
     run.put("sync", sync);
     Map<String, Object> pos = new LinkedHashMap<>();
     pos.put("registers", 8L);
-    pos.put("variants", Map.of("on", Map.of("sales", 100L, "sales_per_s", 90.0, "p50_ms", 80.0, "p99_ms", 200.0),
+    pos.put("variants", Map.of("on", Map.of("sales", 100L, "sales_per_s", 90.0, "p50_ms", 80.0, "p99_ms", 200.0,
+        "pos_jvm_cpu_ms_per_sale", 6.0, "postgres_cpu_ms_per_sale", 2.0),
         "off", Map.of("sales", 110L, "sales_per_s", 100.0, "p50_ms", 70.0, "p99_ms", 190.0)));
+    pos.put("server_cpu_per_sale_on_vs_off", 1.2);
     pos.put("ratio", 0.95);
     pos.put("round_ratio_p25", 0.92);
     pos.put("round_ratio_p75", 0.97);
@@ -97,7 +99,7 @@ class SmokeTest {
         .contains("p99_ms_on_off=[200.0, 190.0]");
     assertThat(Files.readString(dir.resolve("results.md"))).contains("## 4. Register delta sync")
         .contains("| 10,000 products | 900 | 90.0 | 10.00 | 20.00 | 1.5 |").contains("pos_product_sync_idx")
-        .contains("| isolation on | 100 | 90.0 | 80.0 | 200.0 |").contains("**100.0 s, 100 sales/s**");
+        .contains("| isolation on | 100 | 90.0 | 80.0 | 200.0 | 6.00 | 2.00 |").contains("×1.200 of off").contains("**100.0 s, 100 sales/s**");
     assertThat(Files.readString(dir.resolve("chart.svg"))).contains("0.950 ✓").contains("1.100 ? inconclusive");
     assertThat(Report.headlineText(run)).contains("pos_sales_isolation_on_vs_off").contains("met");
   }

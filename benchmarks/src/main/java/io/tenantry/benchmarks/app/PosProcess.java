@@ -109,6 +109,11 @@ public final class PosProcess implements AutoCloseable {
     throw new IllegalStateException("The POS (" + name + ") did not answer within " + START_TIMEOUT + "; log " + log);
   }
 
+  /** CPU time the POS process has used so far, in nanoseconds; -1 when the platform does not say. */
+  public long cpuNanos() {
+    return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+  }
+
   /** Whether the log shows the isolation-off banner: the benchmark checks each instance is what it claims. */
   public boolean logShowsIsolationOff() throws IOException {
     return Files.readString(log).contains("TENANT ISOLATION IS OFF");

@@ -76,6 +76,9 @@ final class Chart {
         if (m.get("client_cpu_per_op_vs_handwritten") instanceof Number cpu) {
           label += String.format(Locale.ROOT, " · client CPU/op ×%.2f", cpu.doubleValue());
         }
+        if (m.get("server_cpu_per_sale_vs_off") instanceof Number cpu) {
+          label += String.format(Locale.ROOT, " · server CPU/sale ×%.2f of off", cpu.doubleValue());
+        }
         b.append(text(LEFT + 8, y + 38, label, 11, "bold", "start", colour));
       }
       int tx = LEFT + x(t, max);

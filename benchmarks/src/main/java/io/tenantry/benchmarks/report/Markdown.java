@@ -112,16 +112,25 @@ final class Markdown {
           .append(" registers, each its own client thread and key, to the same POS jar twice on the same database: "
               + "isolation on (as shipped) and `pos.benchmark.isolation-off=true`, in alternating slices round after "
               + "round. *Off* removes ").append(p.get("off_removes")).append("; it keeps ").append(p.get("off_keeps"))
-          .append(".\n\n| variant | sales | sales/s | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|\n");
+          .append(".\n\n| variant | sales | sales/s | p50 ms | p99 ms | POS JVM CPU ms/sale | PostgreSQL CPU ms/sale |\n"
+              + "|---|---:|---:|---:|---:|---:|---:|\n");
       map(p.get("variants")).forEach((k, v) -> {
         Map<String, Object> m = map(v);
-        md.append(String.format(Locale.ROOT, "| isolation %s | %s | %s | %s | %s |%n", k, fmt(num(m.get("sales")), "%,.0f"),
-            fmt(num(m.get("sales_per_s")), "%.1f"), fmt(num(m.get("p50_ms")), "%.1f"), fmt(num(m.get("p99_ms")), "%.1f")));
+        md.append(String.format(Locale.ROOT, "| isolation %s | %s | %s | %s | %s | %s | %s |%n", k,
+            fmt(num(m.get("sales")), "%,.0f"), fmt(num(m.get("sales_per_s")), "%.1f"), fmt(num(m.get("p50_ms")), "%.1f"),
+            fmt(num(m.get("p99_ms")), "%.1f"), fmt(num(m.get("pos_jvm_cpu_ms_per_sale")), "%.2f"),
+            fmt(num(m.get("postgres_cpu_ms_per_sale")), "%.2f")));
       });
       md.append("\nOn / off: **").append(fmt(num(p.get("ratio")), "%.3f")).append("** (median of per-round ratios; "
           + "25th–75th percentile ").append(fmt(num(p.get("round_ratio_p25")), "%.3f")).append("–")
           .append(fmt(num(p.get("round_ratio_p75")), "%.3f")).append("; ratio of all sales ")
-          .append(fmt(num(p.get("total_ratio")), "%.3f")).append(").\n\n");
+          .append(fmt(num(p.get("total_ratio")), "%.3f")).append(").");
+      if (p.get("server_cpu_per_sale_on_vs_off") != null) {
+        md.append(" Server CPU per sale, on / off: ×").append(fmt(num(p.get("server_cpu_per_sale_on_vs_off")), "%.3f"))
+            .append(" — the measure that does not depend on what else runs on the machine (the POS JVM's CPU from "
+                + "the OS, its PostgreSQL backends' from `/proc`).");
+      }
+      md.append("\n\n");
     }
     if (push != null) {
       md.append("### Register push of ").append(String.format(Locale.ROOT, "%,d", num(push.get("sales")).longValue()))
@@ -143,9 +152,15 @@ final class Markdown {
           ? " (worst single operation: " + fmt(num(m.get("worst_operation")), "%.3f") + ")" : "";
       if (m.containsKey("verdict")) {
         extra += ". **Per-round band " + fmt(num(list(m.get("round_ratio_band")).get(0)), "%.2f") + "–"
-            + fmt(num(list(m.get("round_ratio_band")).get(1)), "%.2f") + ": " + m.get("verdict")
-            + "**. Client (JVM) CPU per operation: ×" + fmt(num(m.get("client_cpu_per_op_vs_handwritten")), "%.2f")
+            + fmt(num(list(m.get("round_ratio_band")).get(1)), "%.2f") + ": " + m.get("verdict") + "**";
+      }
+      if (m.containsKey("client_cpu_per_op_vs_handwritten")) {
+        extra += ". Client (JVM) CPU per operation: ×" + fmt(num(m.get("client_cpu_per_op_vs_handwritten")), "%.2f")
             + " of (a)";
+      }
+      if (m.containsKey("server_cpu_per_sale_vs_off")) {
+        extra += ". Server CPU per sale (POS JVM + its PostgreSQL backends): ×"
+            + fmt(num(m.get("server_cpu_per_sale_vs_off")), "%.3f") + " of off";
       }
       md.append("| `").append(k).append("` | ").append(value == null ? "null" : fmt(value, "%.3f")).append(" | ")
           .append(m.get("target")).append(" | ")

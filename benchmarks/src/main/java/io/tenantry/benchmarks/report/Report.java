@@ -80,6 +80,9 @@ public final class Report {
           num(pos.get("round_ratio_p25")), num(pos.get("round_ratio_p75")));
       m.put("p50_ms_on_off", List.of(num(at(pos, "variants", "on", "p50_ms")), num(at(pos, "variants", "off", "p50_ms"))));
       m.put("p99_ms_on_off", List.of(num(at(pos, "variants", "on", "p99_ms")), num(at(pos, "variants", "off", "p99_ms"))));
+      if (pos.get("server_cpu_per_sale_on_vs_off") != null) {
+        m.put("server_cpu_per_sale_vs_off", num(pos.get("server_cpu_per_sale_on_vs_off")));
+      }
       r.put("pos_sales_isolation_on_vs_off", m);
     }
     r.values().forEach(v -> {
@@ -166,7 +169,9 @@ public final class Report {
               num(list(m.get("round_ratio_band")).get(0)), num(list(m.get("round_ratio_band")).get(1)), m.get("verdict"))
               : "",
           m.get("client_cpu_per_op_vs_handwritten") instanceof Number cpu
-              ? String.format(Locale.ROOT, "; client CPU/op x%.2f", cpu.doubleValue()) : ""));
+              ? String.format(Locale.ROOT, "; client CPU/op x%.2f", cpu.doubleValue())
+              : m.get("server_cpu_per_sale_vs_off") instanceof Number server
+              ? String.format(Locale.ROOT, "; server CPU/sale x%.3f of off", server.doubleValue()) : ""));
     });
     return sb.toString();
   }
