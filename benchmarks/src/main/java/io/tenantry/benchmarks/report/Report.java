@@ -63,7 +63,7 @@ public final class Report {
     r.put("scale_latency_10000_vs_10", s);
     Map<String, Object> sync = map(run.get("sync"));
     String syncDefinition = "p50 latency of a register's delta sync (GET /api/sync/catalog?since=cursor) of the same "
-        + "100 changes in a 100,000-product catalog / in a 10,000-product one, through the POS HTTP API";
+        + "100 changes in a 100,000-product catalog / in a 10,000-product one (sizes: --catalogs), through the POS HTTP API";
     if (sync == null) {
       r.put("sync_100k_vs_10k", pending("<=", 1.5, syncDefinition));
     } else {
