@@ -17,8 +17,10 @@ import java.util.Map;
  * {@code results/results.md} and {@code results/chart.svg}. See {@code benchmarks/README.md}.
  *
  * <pre>
- * java -jar benchmarks/target/tenantry-benchmarks.jar [--quick] [--only=context|queries] [--reload]
- *     [--companies=10,10000] [--threads=4] [--rounds=8] [--warmup=2] [--slice-ms=1500] [--out=DIR]
+ * java -jar benchmarks/target/tenantry-benchmarks.jar [--quick] [--only=context,queries,sync,pos] [--reload]
+ *     [--companies=10,10000] [--threads=4] [--rounds=12] [--warmup=2] [--slice-ms=1000] [--out=DIR]
+ *     [--catalogs=10000,100000] [--registers=8] [--pos-rounds=10] [--pos-warmup=3] [--pos-slice-ms=3000]
+ *     [--push-sales=10000]
  * </pre>
  */
 public final class RunAll {
@@ -28,6 +30,16 @@ public final class RunAll {
     boolean quick;
     boolean context = true;
     boolean queries = true;
+    /** Item 4: register delta sync through the POS. */
+    boolean sync = true;
+    /** Item 5 and the register push: sales through the POS, isolation on vs off. */
+    boolean pos = true;
+    int[] syncCatalogs = {10_000, 100_000};
+    int registers = 8;
+    int posRounds = 10;
+    int posWarmupRounds = 3;
+    long posSliceMillis = 3000;
+    int pushSales = 10_000;
     boolean reload;
     int smallCompanies = 10;
     int largeCompanies = 10_000;
@@ -48,6 +60,10 @@ public final class RunAll {
           o.rounds = 2;
           o.warmupRounds = 1;
           o.sliceMillis = 400;
+          o.posRounds = 2;
+          o.posWarmupRounds = 1;
+          o.posSliceMillis = 1000;
+          o.pushSales = 500;
         }
       }
       for (String a : args) {
@@ -55,8 +71,29 @@ public final class RunAll {
         if (a.equals("--quick")) {
           continue;
         } else if (a.startsWith("--only=")) {
-          o.context = v.equals("context");
-          o.queries = v.equals("queries");
+          List<String> parts = List.of(v.split(","));
+          for (String part : parts) {
+            if (!List.of("context", "queries", "sync", "pos").contains(part)) {
+              throw new IllegalArgumentException("--only takes context, queries, sync and pos, comma-separated; not " + part);
+            }
+          }
+          o.context = parts.contains("context");
+          o.queries = parts.contains("queries");
+          o.sync = parts.contains("sync");
+          o.pos = parts.contains("pos");
+        } else if (a.startsWith("--catalogs=")) {
+          String[] p = v.split(",");
+          o.syncCatalogs = new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
+        } else if (a.startsWith("--registers=")) {
+          o.registers = Integer.parseInt(v);
+        } else if (a.startsWith("--pos-rounds=")) {
+          o.posRounds = Integer.parseInt(v);
+        } else if (a.startsWith("--pos-warmup=")) {
+          o.posWarmupRounds = Integer.parseInt(v);
+        } else if (a.startsWith("--pos-slice-ms=")) {
+          o.posSliceMillis = Long.parseLong(v);
+        } else if (a.startsWith("--push-sales=")) {
+          o.pushSales = Integer.parseInt(v);
         } else if (a.equals("--reload")) {
           o.reload = true;
         } else if (a.startsWith("--companies=")) {
@@ -110,7 +147,7 @@ public final class RunAll {
     out.put("quick", o.quick);
     out.put("machine", machine());
     out.put("library", library());
-    if (!(o.context && o.queries)) {
+    if (!(o.context && o.queries && o.sync && o.pos)) {
       System.out.println("(partial run: latest.json will carry only the part that ran)");
     }
     if (o.context) {
@@ -118,6 +155,9 @@ public final class RunAll {
     }
     if (o.queries) {
       new QueryRun(o, out).run();
+    }
+    if (o.sync || o.pos) {
+      new PosRun(o, out).run();
     }
     out.put("run_seconds", (System.nanoTime() - started) / 1e9);
     if (o.slots != null) {

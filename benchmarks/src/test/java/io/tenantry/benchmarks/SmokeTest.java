@@ -47,16 +47,61 @@ class SmokeTest {
   }
 
   @Test
-  void report_rendersPendingRatiosAsNullWithTheirNote(@TempDir Path dir) throws Exception {
+  void report_rendersRatiosNotMeasuredAsNullWithTheirNote(@TempDir Path dir) throws Exception {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("generated_at", "now");
     run.put("command", "java -jar x.jar");
     Report.write(dir, run);
     String json = Files.readString(dir.resolve("latest.json"));
     assertThat(json).contains("\"sync_100k_vs_10k\": {\n      \"value\": null")
-        .contains("\"pos_sales_isolation_on_vs_off\"").contains("needs examples/pos");
-    assertThat(Files.readString(dir.resolve("chart.svg"))).startsWith("<svg").contains("pending: needs examples/pos");
-    assertThat(Files.readString(dir.resolve("results.md"))).contains("## Headline ratios");
+        .contains("\"pos_sales_isolation_on_vs_off\"").contains("not measured in this run");
+    assertThat(Files.readString(dir.resolve("chart.svg"))).startsWith("<svg").contains("not measured in this run");
+    assertThat(Files.readString(dir.resolve("results.md"))).contains("## Headline ratios")
+        .contains("Not run (`--only` without `sync`)");
+  }
+
+  @Test
+  void report_rendersSyncSalesAndPush(@TempDir Path dir) throws Exception {
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("generated_at", "now");
+    run.put("command", "java -jar x.jar --only=sync,pos");
+    Map<String, Object> sync = new LinkedHashMap<>();
+    sync.put("changes", 100L);
+    sync.put("changes_are", "50 new products and 50 store prices");
+    sync.put("catalogs", Map.of("10000", Map.of("products", 10000L, "syncs", 900L, "syncs_per_s", 90.0, "p50_ms", 10.0,
+        "p99_ms", 20.0, "load_seconds", 1.5)));
+    sync.put("plans", Map.of("10000", Map.of("after, products: p.change_seq > N",
+        Map.of("buffers", 4L, "execution_ms", 0.1, "plan", "Index Scan using pos_product_sync_idx\n"))));
+    sync.put("p50_ratio", 1.1);
+    sync.put("round_ratio_median", 1.1);
+    sync.put("round_ratio_p25", 1.0);
+    sync.put("round_ratio_p75", 1.6);
+    run.put("sync", sync);
+    Map<String, Object> pos = new LinkedHashMap<>();
+    pos.put("registers", 8L);
+    pos.put("variants", Map.of("on", Map.of("sales", 100L, "sales_per_s", 90.0, "p50_ms", 80.0, "p99_ms", 200.0,
+        "pos_jvm_cpu_ms_per_sale", 6.0, "postgres_cpu_ms_per_sale", 2.0),
+        "off", Map.of("sales", 110L, "sales_per_s", 100.0, "p50_ms", 70.0, "p99_ms", 190.0)));
+    pos.put("server_cpu_per_sale_on_vs_off", 1.2);
+    pos.put("ratio", 0.95);
+    pos.put("round_ratio_p25", 0.92);
+    pos.put("round_ratio_p75", 0.97);
+    pos.put("total_ratio", 0.9);
+    pos.put("off_removes", "the RLS DataSource");
+    pos.put("off_keeps", "the binding");
+    run.put("pos_sales", pos);
+    run.put("register_push", Map.of("sales", 10000L, "command", "register push", "seconds", 100.0, "sales_per_s", 100.0,
+        "client_reported_seconds", 99.0, "sales_on_server", 10000L, "sell_seconds", 2.0));
+    Report.write(dir, run);
+    Map<String, Object> ratios = Report.headline(run);
+    assertThat(ratios.get("sync_100k_vs_10k").toString()).contains("value=1.1").contains("inconclusive");
+    assertThat(ratios.get("pos_sales_isolation_on_vs_off").toString()).contains("value=0.95").contains("verdict=met")
+        .contains("p99_ms_on_off=[200.0, 190.0]");
+    assertThat(Files.readString(dir.resolve("results.md"))).contains("## 4. Register delta sync")
+        .contains("| 10,000 products | 900 | 90.0 | 10.00 | 20.00 | 1.5 |").contains("pos_product_sync_idx")
+        .contains("| isolation on | 100 | 90.0 | 80.0 | 200.0 | 6.00 | 2.00 |").contains("×1.200 of off").contains("**100.0 s, 100 sales/s**");
+    assertThat(Files.readString(dir.resolve("chart.svg"))).contains("0.950 ✓").contains("1.100 ? inconclusive");
+    assertThat(Report.headlineText(run)).contains("pos_sales_isolation_on_vs_off").contains("met");
   }
 
   @Test
@@ -71,6 +116,8 @@ class SmokeTest {
 
   @Test
   void jmh_oneShortIterationOfOneBenchmark() throws Exception {
+    // in-process, nothing to protect: a JMH run of another build on the same machine holds /tmp/jmh.lock
+    System.setProperty("jmh.ignoreLock", "true");
     Collection<RunResult> results = new Runner(new OptionsBuilder()
         .include(ContextBenchmark.class.getName() + ".tenancy_current$")
         .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200))

@@ -174,6 +174,44 @@ public final class BenchServer {
     return HexFormat.of().formatHex(md.digest()).substring(0, 16);
   }
 
+  /**
+   * A new, empty database for the POS runs (dropped first when it exists), with the POS's two roles (created
+   * here with the run's password, NOSUPERUSER NOBYPASSRLS, so that its migration finds them) and, in this
+   * database only, {@code synchronous_commit = off} for them and for the admin login, as for every benchmark login.
+   */
+  public void freshPosDatabase(String name, String... roles) throws SQLException {
+    try (Connection c = server.connectMaintenance(); Statement st = c.createStatement()) {
+      st.execute("drop database if exists " + name + " with (force)");
+      st.execute("create database " + name + " template template0 encoding 'UTF8'");
+      for (String role : roles) {
+        st.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role + "') then"
+            + " create role " + role + " login nosuperuser nobypassrls; end if; end $$");
+        st.execute("alter role " + role + " login nosuperuser nobypassrls nocreatedb nocreaterole password '"
+            + password + "'");
+        st.execute("alter role " + role + " in database " + name + " set synchronous_commit = off");
+      }
+      st.execute("alter role " + server.adminUser() + " in database " + name + " set synchronous_commit = off");
+    }
+  }
+
+  /** The JDBC URL of a database on this server. */
+  public String jdbcUrl(String database) {
+    return server.jdbcUrl(database);
+  }
+
+  public String adminUser() {
+    return server.adminUser();
+  }
+
+  public String adminPassword() {
+    return server.adminPassword();
+  }
+
+  /** The password of every benchmark role, random per run. */
+  public String rolePassword() {
+    return password;
+  }
+
   /** A plain admin connection to a benchmark database (superuser: row-level security does not apply). */
   public Connection admin(String database) throws SQLException {
     Properties p = new Properties();

@@ -44,7 +44,11 @@ final class Chart {
     b.append(text(20, y, "Headline ratios (bar = measured, black tick = target)", 15, "bold", "start"));
     y += 14;
     double max = 1.5;
-    axis(b, y, 3 * 46 + 2 * 30 + 6, max, new double[] {0, 0.5, 1.0, 1.5});
+    int height = 6;
+    for (Object v : ratios.values()) {
+      height += num(map(v).get("value")) == null ? 30 : 46;
+    }
+    axis(b, y, height, max, new double[] {0, 0.5, 1.0, 1.5});
     for (Map.Entry<String, Object> e : ratios.entrySet()) {
       Map<String, Object> m = map(e.getValue());
       Double v = num(m.get("value"));
@@ -53,7 +57,7 @@ final class Chart {
       b.append(text(LEFT - 10, y + 19, e.getKey(), 13, "normal", "end"));
       if (v == null) {
         b.append(rect(LEFT, y + 6, BAR_W, 18, "#f2f2f2"));
-        b.append(text(LEFT + 8, y + 19, "pending: needs examples/pos", 12, "normal", "start", GREY));
+        b.append(text(LEFT + 8, y + 19, "not measured in this run", 12, "normal", "start", GREY));
       } else {
         boolean met = Boolean.TRUE.equals(m.get("met"));
         boolean unsure = String.valueOf(m.get("verdict")).startsWith("inconclusive");
@@ -67,10 +71,13 @@ final class Chart {
               + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
               x1, y + 15, x2, y + 15, x1, y + 10, x1, y + 20, x2, y + 10, x2, y + 20));
         }
-        String label = String.format(Locale.ROOT, "%.3f %s", v, unsure ? "? inconclusive (whisker: per-round band)"
+        String label = String.format(Locale.ROOT, "%.3f%s %s", v, v > max ? " (bar cut at " + max + ")" : "", unsure ? "? inconclusive (whisker: per-round band)"
             : met ? "✓" : "✗ missed");
         if (m.get("client_cpu_per_op_vs_handwritten") instanceof Number cpu) {
           label += String.format(Locale.ROOT, " · client CPU/op ×%.2f", cpu.doubleValue());
+        }
+        if (m.get("server_cpu_per_sale_vs_off") instanceof Number cpu) {
+          label += String.format(Locale.ROOT, " · server CPU/sale ×%.2f of off", cpu.doubleValue());
         }
         b.append(text(LEFT + 8, y + 38, label, 11, "bold", "start", colour));
       }

@@ -13,7 +13,7 @@ import java.util.Map;
 /** Renders results.md from the result map. */
 final class Markdown {
 
-  static final String BUILD = "mvn -B -q -pl benchmarks -am package -DskipTests";
+  static final String BUILD = "mvn -B -q -pl benchmarks,examples/pos,examples/register-client -am package -DskipTests";
 
   private Markdown() {}
 
@@ -61,10 +61,86 @@ final class Markdown {
       diagnostics(md, q);
       scale(md, r, q);
     }
-    md.append("## 4 and 5: not measured yet\n\n`sync_100k_vs_10k` (register delta sync) and "
-        + "`pos_sales_isolation_on_vs_off` (sales through the POS HTTP API) need the reference POS app "
-        + "(`examples/pos`), which does not exist yet. `latest.json` carries them as `null` with that note.\n");
+    sync(md, map(r.get("sync")));
+    sales(md, map(r.get("pos_sales")), map(r.get("register_push")));
     return md.toString();
+  }
+
+  private static void sync(StringBuilder md, Map<String, Object> s) {
+    md.append("## 4. Register delta sync (POS HTTP API)\n\n");
+    if (s == null) {
+      md.append("Not run (`--only` without `sync`).\n\n");
+      return;
+    }
+    md.append("`GET /api/sync/catalog?since=<cursor>` with a register key, one client, the two catalogs (two companies "
+        + "of one database) in alternating slices; every answer carries the same ").append(s.get("changes"))
+        .append(" changed products: ").append(s.get("changes_are")).append(".\n\n");
+    md.append("| catalog | syncs | syncs/s | p50 ms | p99 ms | bulk load s |\n|---|---:|---:|---:|---:|---:|\n");
+    Map<String, Object> cats = map(s.get("catalogs"));
+    if (cats != null) {
+      cats.forEach((k, v) -> {
+        Map<String, Object> c = map(v);
+        md.append(String.format(Locale.ROOT, "| %,d products | %s | %s | %s | %s | %s |%n", num(c.get("products")).longValue(),
+            fmt(num(c.get("syncs")), "%,.0f"), fmt(num(c.get("syncs_per_s")), "%.1f"), fmt(num(c.get("p50_ms")), "%.2f"),
+            fmt(num(c.get("p99_ms")), "%.2f"), fmt(num(c.get("load_seconds")), "%.1f")));
+      });
+    }
+    md.append("\np50 ratio 100k / 10k: **").append(fmt(num(s.get("p50_ratio")), "%.3f")).append("** (median of per-round "
+        + "ratios ").append(fmt(num(s.get("round_ratio_median")), "%.3f")).append(", 25th–75th percentile ")
+        .append(fmt(num(s.get("round_ratio_p25")), "%.3f")).append("–").append(fmt(num(s.get("round_ratio_p75")), "%.3f"))
+        .append(").\n\n");
+    Map<String, Object> plans = map(s.get("plans"));
+    if (plans != null) {
+      md.append("Plans of the delta query (`EXPLAIN (ANALYZE, BUFFERS)` as the admin login, the SQL Hibernate sends "
+          + "without the filter and policy terms). *Before* is the single query the POS used to send, *after* the two "
+          + "it sends now, each on an index ending in `change_seq`:\n\n| catalog | query | buffers | ms |\n|---|---|---:|---:|\n");
+      plans.forEach((k, v) -> map(v).forEach((shape, p) -> md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s |%n",
+          Long.parseLong(k), shape, fmt(num(map(p).get("buffers")), "%.0f"), fmt(num(map(p).get("execution_ms")), "%.2f")))));
+      md.append("\n<details><summary>plans</summary>\n\n");
+      plans.forEach((k, v) -> map(v).forEach((shape, p) -> md.append("**").append(k).append(" products, ").append(shape)
+          .append("**\n\n```\n").append(map(p).get("plan")).append("```\n\n")));
+      md.append("</details>\n\n");
+    }
+  }
+
+  private static void sales(StringBuilder md, Map<String, Object> p, Map<String, Object> push) {
+    md.append("## 5. Sales through the POS, isolation on vs off\n\n");
+    if (p == null) {
+      md.append("Not run (`--only` without `pos`).\n\n");
+    } else {
+      md.append("`POST /api/sales` (3 lines, a new `clientSaleId` each) from ").append(p.get("registers"))
+          .append(" registers, each its own client thread and key, to the same POS jar twice on the same database: "
+              + "isolation on (as shipped) and `pos.benchmark.isolation-off=true`, in alternating slices round after "
+              + "round. *Off* removes ").append(p.get("off_removes")).append("; it keeps ").append(p.get("off_keeps"))
+          .append(".\n\n| variant | sales | sales/s | p50 ms | p99 ms | POS JVM CPU ms/sale | PostgreSQL CPU ms/sale |\n"
+              + "|---|---:|---:|---:|---:|---:|---:|\n");
+      map(p.get("variants")).forEach((k, v) -> {
+        Map<String, Object> m = map(v);
+        md.append(String.format(Locale.ROOT, "| isolation %s | %s | %s | %s | %s | %s | %s |%n", k,
+            fmt(num(m.get("sales")), "%,.0f"), fmt(num(m.get("sales_per_s")), "%.1f"), fmt(num(m.get("p50_ms")), "%.1f"),
+            fmt(num(m.get("p99_ms")), "%.1f"), fmt(num(m.get("pos_jvm_cpu_ms_per_sale")), "%.2f"),
+            fmt(num(m.get("postgres_cpu_ms_per_sale")), "%.2f")));
+      });
+      md.append("\nOn / off: **").append(fmt(num(p.get("ratio")), "%.3f")).append("** (median of per-round ratios; "
+          + "25th–75th percentile ").append(fmt(num(p.get("round_ratio_p25")), "%.3f")).append("–")
+          .append(fmt(num(p.get("round_ratio_p75")), "%.3f")).append("; ratio of all sales ")
+          .append(fmt(num(p.get("total_ratio")), "%.3f")).append(").");
+      if (p.get("server_cpu_per_sale_on_vs_off") != null) {
+        md.append(" Server CPU per sale, on / off: ×").append(fmt(num(p.get("server_cpu_per_sale_on_vs_off")), "%.3f"))
+            .append(" — the measure that does not depend on what else runs on the machine (the POS JVM's CPU from "
+                + "the OS, its PostgreSQL backends' from `/proc`).");
+      }
+      md.append("\n\n");
+    }
+    if (push != null) {
+      md.append("### Register push of ").append(String.format(Locale.ROOT, "%,d", num(push.get("sales")).longValue()))
+          .append(" pending sales (issue 8)\n\n`").append(push.get("command")).append("`, the register client as a "
+              + "process, against the POS with isolation on: **").append(fmt(num(push.get("seconds")), "%.1f"))
+          .append(" s, ").append(fmt(num(push.get("sales_per_s")), "%.0f")).append(" sales/s** (process start to exit; "
+              + "the client reports ").append(fmt(num(push.get("client_reported_seconds")), "%.1f"))
+          .append(" s). Sales on the server afterwards: ").append(push.get("sales_on_server")).append(". Recording them "
+              + "with `sell --repeat`: ").append(fmt(num(push.get("sell_seconds")), "%.1f")).append(" s.\n\n");
+    }
   }
 
   private static void headline(StringBuilder md, Map<String, Object> ratios) {
@@ -76,9 +152,15 @@ final class Markdown {
           ? " (worst single operation: " + fmt(num(m.get("worst_operation")), "%.3f") + ")" : "";
       if (m.containsKey("verdict")) {
         extra += ". **Per-round band " + fmt(num(list(m.get("round_ratio_band")).get(0)), "%.2f") + "–"
-            + fmt(num(list(m.get("round_ratio_band")).get(1)), "%.2f") + ": " + m.get("verdict")
-            + "**. Client (JVM) CPU per operation: ×" + fmt(num(m.get("client_cpu_per_op_vs_handwritten")), "%.2f")
+            + fmt(num(list(m.get("round_ratio_band")).get(1)), "%.2f") + ": " + m.get("verdict") + "**";
+      }
+      if (m.containsKey("client_cpu_per_op_vs_handwritten")) {
+        extra += ". Client (JVM) CPU per operation: ×" + fmt(num(m.get("client_cpu_per_op_vs_handwritten")), "%.2f")
             + " of (a)";
+      }
+      if (m.containsKey("server_cpu_per_sale_vs_off")) {
+        extra += ". Server CPU per sale (POS JVM + its PostgreSQL backends): ×"
+            + fmt(num(m.get("server_cpu_per_sale_vs_off")), "%.3f") + " of off";
       }
       md.append("| `").append(k).append("` | ").append(value == null ? "null" : fmt(value, "%.3f")).append(" | ")
           .append(m.get("target")).append(" | ")

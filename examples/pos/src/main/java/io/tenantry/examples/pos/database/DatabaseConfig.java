@@ -5,6 +5,7 @@ import io.tenantry.hibernate.rls.TenantryRls;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -52,11 +53,24 @@ class DatabaseConfig {
     return pool("pos-system", owner.url(), logins.systemRole(), logins.systemPassword(), 3);
   }
 
-  /** What JPA and everything else use: the app role, with the tenant set in every transaction. */
+  /**
+   * What JPA and everything else use: the app role, with the tenant set in every transaction. Only the
+   * benchmark switch {@code pos.benchmark.isolation-off=true} replaces it (see {@link BenchmarkIsolationOff}).
+   */
   @Bean
   @Primary
-  DataSource dataSource(@Qualifier("appPool") HikariDataSource app, @Qualifier("systemPool") HikariDataSource system) {
+  DataSource dataSource(@Qualifier("appPool") HikariDataSource app, @Qualifier("systemPool") HikariDataSource system,
+      OwnerLogin owner, Environment env) {
+    if (BenchmarkIsolationOff.requested(env)) {
+      return BenchmarkIsolationOff.bypassPool(owner, app.getMaximumPoolSize());
+    }
     return TenantryRls.dataSource(app, system);
+  }
+
+  /** Benchmark only: disables every Hibernate filter when {@code pos.benchmark.isolation-off=true}; otherwise does nothing. */
+  @Bean
+  static BeanPostProcessor benchmarkIsolationOffFilters(Environment env) {
+    return BenchmarkIsolationOff.requested(env) ? BenchmarkIsolationOff.filtersOffDialect() : new BeanPostProcessor() {};
   }
 
   @Bean

@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +81,30 @@ public class Catalog {
     return byId;
   }
 
-  /** What changed for the caller's store after {@code since} (everything when {@code since == 0}). */
+  /**
+   * What changed for the caller's store after {@code since} (everything when {@code since == 0}).
+   * A delta is two queries, products changed and this store's prices changed, each walking an index on
+   * {@code (company_id, [store_id,] change_seq)}: one query with {@code p.changeSeq > :since or
+   * sp.changeSeq > :since} could use neither and read the company's whole catalog on every sync.
+   */
   @Transactional(readOnly = true)
   public Changes changesSince(long since) {
-    List<Priced> changed = query(" where p.changeSeq > :since or sp.changeSeq > :since", Map.of("since", since));
+    List<Priced> changed;
+    if (since <= 0) {
+      changed = query("", Map.of());
+    } else {
+      Map<UUID, Priced> byId = new LinkedHashMap<>();
+      query(" where p.changeSeq > :since", Map.of("since", since)).forEach(p -> byId.put(p.id(), p));
+      if (Tenancy.current().storeId().isPresent()) {
+        query(" where sp.changeSeq > :since", Map.of("since", since)).forEach(p -> byId.putIfAbsent(p.id(), p));
+      }
+      changed = byId.values().stream().sorted(BY_NAME_AND_SKU).toList();
+    }
     long cursor = changed.stream().mapToLong(Priced::changeSeq).max().orElse(since);
     return new Changes(Math.max(cursor, since), changed);
   }
+
+  private static final Comparator<Priced> BY_NAME_AND_SKU = Comparator.comparing(Priced::name).thenComparing(Priced::sku);
 
   @Transactional
   public Priced setStorePrice(UUID storeId, UUID productId, BigDecimal price) {

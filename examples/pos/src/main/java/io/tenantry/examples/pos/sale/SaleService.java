@@ -83,7 +83,12 @@ public class SaleService {
   }
 
   private Optional<SaleView> find(String clientSaleId) {
-    return em.createQuery("select s from Sale s where s.clientSaleId = :c", Sale.class)
+    // names the whole unique key (company, register, client id): one index probe, also where scoping adds nothing
+    TenantContext register = Tenancy.current();
+    return em.createQuery("select s from Sale s where s.companyId = :company and s.registerId = :register"
+            + " and s.clientSaleId = :c", Sale.class)
+        .setParameter("company", register.companyId())
+        .setParameter("register", register.registerId().orElseThrow())
         .setParameter("c", clientSaleId)
         .getResultStream().findFirst()
         .map(sale -> view(sale, settings.current().receiptFooter()));

@@ -2,15 +2,24 @@ package io.tenantry.examples.pos.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantry.core.model.TenantFilters;
 import io.tenantry.hibernate.rls.IsolationAudit;
+import io.tenantry.hibernate.rls.TenantryRls;
+import jakarta.persistence.EntityManager;
 import io.tenantry.test.TestDatabase;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Issue 7's API contract, endpoint by endpoint, as a new user would try it (both companies, two stores). */
 class ApiContractTest extends ApiTestBase {
@@ -29,6 +38,19 @@ class ApiContractTest extends ApiTestBase {
   @Test
   void migratedSchema_passesTheIsolationAudit() {
     IsolationAudit.of(db.adminDataSource()).appRole(app.name()).run().assertClean();
+  }
+
+  /**
+   * The benchmark-only switch pos.benchmark.isolation-off is not set by default: requests go through the RLS
+   * DataSource, and a transaction's session has Tenantry's and Hibernate's tenant filters enabled.
+   */
+  @Test
+  void defaultApp_hasIsolationOn(@Autowired DataSource dataSource, @Autowired PlatformTransactionManager transactions,
+      @Autowired EntityManager em) {
+    assertThat(TenantryRls.isWrapped(dataSource)).as("requests use TenantryRls.dataSource").isTrue();
+    Set<String> enabled = new TransactionTemplate(transactions).execute(
+        tx -> Set.copyOf(em.unwrap(SessionImplementor.class).getLoadQueryInfluencers().getEnabledFilterNames()));
+    assertThat(enabled).contains(TenantFilters.GUARD, TenantFilters.STORE, TenantFilters.REGISTER);
   }
 
   @Test

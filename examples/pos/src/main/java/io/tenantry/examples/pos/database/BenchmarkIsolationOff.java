@@ -1,0 +1,129 @@
+package io.tenantry.examples.pos.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tenantry.hibernate.TenantryHibernate;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.env.Environment;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
+import org.springframework.transaction.TransactionDefinition;
+
+/**
+ * <strong>Benchmark only: turns this application's tenant isolation off.</strong> With
+ * {@code pos.benchmark.isolation-off=true} (never set by default; any value but {@code true} or
+ * {@code false} stops the start) the POS serves every request
+ * <ul>
+ *   <li>through a plain pool on the <em>owner</em> login, not {@code TenantryRls.dataSource}: no
+ *       {@code set_config}, no JDBC proxies, and the start is refused unless that login is superuser or
+ *       BYPASSRLS, so no policy is evaluated (the policies are FORCEd, so any other login would see
+ *       nothing);</li>
+ *   <li>with every Hibernate filter disabled in the session of every Spring-managed transaction: Tenantry's
+ *       guard, company, store and register filters and Hibernate's {@code @TenantId} filter.</li>
+ * </ul>
+ * The start-up isolation audit is off too (it would rightly report that requests bypass the policies).
+ * What stays: the tenant binding from the credentials, {@code @TenantId} and {@code TenantGuard} stamping
+ * and checking inserts and loaded rows, and the register-key lookup (system access). Then any company
+ * sees every company's rows wherever a query relies on scoping: it exists only so that
+ * {@code benchmarks/} can measure what isolation costs against the same application without it, on a
+ * database holding one company. A loud banner is logged at start. This class is excluded from the
+ * architecture rules by name ({@code ArchitectureTest}); nothing else may disable filters.
+ */
+final class BenchmarkIsolationOff {
+
+  static final String PROPERTY = "pos.benchmark.isolation-off";
+
+  private static final Logger LOG = LoggerFactory.getLogger(BenchmarkIsolationOff.class);
+
+  private BenchmarkIsolationOff() {}
+
+  /** Whether the switch is on; only the literal values true and false (or nothing) are accepted. */
+  static boolean requested(Environment env) {
+    String value = env.getProperty(PROPERTY);
+    if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.trim().equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw new IllegalStateException(PROPERTY + " must be true or false, not '" + value + "'. It turns tenant "
+        + "isolation OFF and exists for benchmarks only; leave it unset.");
+  }
+
+  /** The pool every request uses when isolation is off: the owner login, which must bypass row-level security. */
+  static HikariDataSource bypassPool(OwnerLogin owner, int size) {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setPoolName("pos-benchmark-no-isolation");
+    pool.setJdbcUrl(owner.url());
+    pool.setUsername(owner.username());
+    pool.setPassword(owner.password());
+    pool.setMaximumPoolSize(size);
+    pool.setMinimumIdle(0);
+    try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select rolsuper or rolbypassrls from pg_roles where rolname = current_user")) {
+      if (!rs.next() || !rs.getBoolean(1)) {
+        pool.close();
+        throw new IllegalStateException(PROPERTY + "=true needs an owner login (spring.datasource.username) that is "
+            + "superuser or BYPASSRLS; '" + owner.username() + "' is neither, and the FORCEd policies would show it "
+            + "no rows.");
+      }
+    } catch (SQLException e) {
+      pool.close();
+      throw new IllegalStateException("Could not check the owner login for " + PROPERTY + ": " + e.getMessage(), e);
+    }
+    banner();
+    return pool;
+  }
+
+  private static void banner() {
+    String line = "!".repeat(100);
+    LOG.warn("\n{}\n!! TENANT ISOLATION IS OFF ({}=true): row-level security is bypassed and Tenantry's and\n"
+        + "!! Hibernate's tenant filters are disabled. Every company can see every other company's data.\n"
+        + "!! This mode exists for benchmarks/ only (see examples/pos/README.md). NEVER use it with real data.\n{}",
+        line, PROPERTY, line);
+  }
+
+  /** Gives the entity manager factory the dialect below, before it initialises (it passes it on to the transaction manager). */
+  static BeanPostProcessor filtersOffDialect() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
+          factory.setJpaDialect(new FiltersOff());
+          // the audit checks that requests cannot bypass the policies; here they do, on purpose
+          factory.getJpaPropertyMap().put(TenantryHibernate.AUDIT_PROPERTY, "off");
+          LOG.warn("{}=true: every Hibernate filter is disabled in every transaction of {}, and the isolation audit "
+              + "is off", PROPERTY, beanName);
+        }
+        return bean;
+      }
+    };
+  }
+
+  /** Spring's Hibernate dialect that, after beginning a transaction, disables every filter of its session. */
+  static final class FiltersOff extends HibernateJpaDialect {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Object beginTransaction(EntityManager em, TransactionDefinition definition)
+        throws PersistenceException, SQLException {
+      Object data = super.beginTransaction(em, definition);
+      SessionImplementor session = (SessionImplementor) em.unwrap(Session.class);
+      for (String name : new ArrayList<>(session.getLoadQueryInfluencers().getEnabledFilterNames())) {
+        session.disableFilter(name);
+      }
+      return data;
+    }
+  }
+}
