@@ -51,6 +51,11 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
    */
   private final Map<Object, Replay> recorded = new LinkedHashMap<>();
   private PreparedStatement twin;
+  /**
+   * Whether a stream or reader parameter was given: the driver may have read it already, so a twin
+   * would get it empty; the statement then takes the separate round trip until its parameters are cleared.
+   */
+  private boolean streamed;
 
   /** {@code piggyback} is {@code null} when the statement cannot carry the settings itself. */
   RlsPreparedStatement(PreparedStatement target, RlsConnection connection, PiggybackablePrepare piggyback) {
@@ -61,7 +66,7 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
 
   /** The settings this statement must carry in its own round trip now, or {@code null}. */
   private String[] settingsToCarry() throws SQLException {
-    return piggyback == null ? null : connection.settingsToCarry();
+    return piggyback == null || streamed ? null : connection.settingsToCarry();
   }
 
   /** Runs the twin: the settings' own (one-row) result, then the statement's; true when that is a result set. */
@@ -232,38 +237,46 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
   @Override
   public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
     prepared.setAsciiStream(parameterIndex, x, length);
-    parameter(parameterIndex, twin -> twin.setAsciiStream(parameterIndex + SHIFT, x, length));
+    streamed = true;
   }
 
   @Override
   @Deprecated(since = "1.2")
   public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
     prepared.setUnicodeStream(parameterIndex, x, length);
-    parameter(parameterIndex, twin -> twin.setUnicodeStream(parameterIndex + SHIFT, x, length));
+    streamed = true;
   }
 
   @Override
   public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
     prepared.setBinaryStream(parameterIndex, x, length);
-    parameter(parameterIndex, twin -> twin.setBinaryStream(parameterIndex + SHIFT, x, length));
+    streamed = true;
   }
 
   @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
     prepared.setObject(parameterIndex, x, targetSqlType);
-    parameter(parameterIndex, twin -> twin.setObject(parameterIndex + SHIFT, x, targetSqlType));
+    if (x instanceof InputStream || x instanceof Reader) {
+      streamed = true;
+    } else {
+      parameter(parameterIndex, twin -> twin.setObject(parameterIndex + SHIFT, x, targetSqlType));
+    }
   }
 
   @Override
   public void setObject(int parameterIndex, Object x) throws SQLException {
     prepared.setObject(parameterIndex, x);
-    parameter(parameterIndex, twin -> twin.setObject(parameterIndex + SHIFT, x));
+    if (x instanceof InputStream || x instanceof Reader) {
+      streamed = true;
+    } else {
+      parameter(parameterIndex, twin -> twin.setObject(parameterIndex + SHIFT, x));
+    }
   }
 
   @Override
   public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
     prepared.setCharacterStream(parameterIndex, reader, length);
-    parameter(parameterIndex, twin -> twin.setCharacterStream(parameterIndex + SHIFT, reader, length));
+    streamed = true;
   }
 
   @Override
@@ -335,7 +348,7 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
   @Override
   public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
     prepared.setNCharacterStream(parameterIndex, value, length);
-    parameter(parameterIndex, twin -> twin.setNCharacterStream(parameterIndex + SHIFT, value, length));
+    streamed = true;
   }
 
   @Override
@@ -347,19 +360,19 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
   @Override
   public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
     prepared.setClob(parameterIndex, reader, length);
-    parameter(parameterIndex, twin -> twin.setClob(parameterIndex + SHIFT, reader, length));
+    streamed = true;
   }
 
   @Override
   public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
     prepared.setBlob(parameterIndex, inputStream, length);
-    parameter(parameterIndex, twin -> twin.setBlob(parameterIndex + SHIFT, inputStream, length));
+    streamed = true;
   }
 
   @Override
   public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
     prepared.setNClob(parameterIndex, reader, length);
-    parameter(parameterIndex, twin -> twin.setNClob(parameterIndex + SHIFT, reader, length));
+    streamed = true;
   }
 
   @Override
@@ -371,79 +384,91 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
   @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
     prepared.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
-    parameter(parameterIndex, twin -> twin.setObject(parameterIndex + SHIFT, x, targetSqlType, scaleOrLength));
+    if (x instanceof InputStream || x instanceof Reader) {
+      streamed = true;
+    } else {
+      parameter(parameterIndex, twin -> twin.setObject(parameterIndex + SHIFT, x, targetSqlType, scaleOrLength));
+    }
   }
 
   @Override
   public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
     prepared.setAsciiStream(parameterIndex, x, length);
-    parameter(parameterIndex, twin -> twin.setAsciiStream(parameterIndex + SHIFT, x, length));
+    streamed = true;
   }
 
   @Override
   public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
     prepared.setBinaryStream(parameterIndex, x, length);
-    parameter(parameterIndex, twin -> twin.setBinaryStream(parameterIndex + SHIFT, x, length));
+    streamed = true;
   }
 
   @Override
   public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
     prepared.setCharacterStream(parameterIndex, reader, length);
-    parameter(parameterIndex, twin -> twin.setCharacterStream(parameterIndex + SHIFT, reader, length));
+    streamed = true;
   }
 
   @Override
   public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
     prepared.setAsciiStream(parameterIndex, x);
-    parameter(parameterIndex, twin -> twin.setAsciiStream(parameterIndex + SHIFT, x));
+    streamed = true;
   }
 
   @Override
   public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
     prepared.setBinaryStream(parameterIndex, x);
-    parameter(parameterIndex, twin -> twin.setBinaryStream(parameterIndex + SHIFT, x));
+    streamed = true;
   }
 
   @Override
   public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
     prepared.setCharacterStream(parameterIndex, reader);
-    parameter(parameterIndex, twin -> twin.setCharacterStream(parameterIndex + SHIFT, reader));
+    streamed = true;
   }
 
   @Override
   public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
     prepared.setNCharacterStream(parameterIndex, value);
-    parameter(parameterIndex, twin -> twin.setNCharacterStream(parameterIndex + SHIFT, value));
+    streamed = true;
   }
 
   @Override
   public void setClob(int parameterIndex, Reader reader) throws SQLException {
     prepared.setClob(parameterIndex, reader);
-    parameter(parameterIndex, twin -> twin.setClob(parameterIndex + SHIFT, reader));
+    streamed = true;
   }
 
   @Override
   public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
     prepared.setBlob(parameterIndex, inputStream);
-    parameter(parameterIndex, twin -> twin.setBlob(parameterIndex + SHIFT, inputStream));
+    streamed = true;
   }
 
   @Override
   public void setNClob(int parameterIndex, Reader reader) throws SQLException {
     prepared.setNClob(parameterIndex, reader);
-    parameter(parameterIndex, twin -> twin.setNClob(parameterIndex + SHIFT, reader));
+    streamed = true;
   }
 
   @Override
   public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
     prepared.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
-    parameter(parameterIndex, twin -> twin.setObject(parameterIndex + SHIFT, x, targetSqlType, scaleOrLength));
+    if (x instanceof InputStream || x instanceof Reader) {
+      streamed = true;
+    } else {
+      parameter(parameterIndex, twin -> twin.setObject(parameterIndex + SHIFT, x, targetSqlType, scaleOrLength));
+    }
   }
 
   @Override
   public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
     prepared.setObject(parameterIndex, x, targetSqlType);
-    parameter(parameterIndex, twin -> twin.setObject(parameterIndex + SHIFT, x, targetSqlType));
+    if (x instanceof InputStream || x instanceof Reader) {
+      streamed = true;
+    } else {
+      parameter(parameterIndex, twin -> twin.setObject(parameterIndex + SHIFT, x, targetSqlType));
+    }
   }
 
   // ---- everything else is the target's ----------------------------------------------------------
@@ -451,6 +476,7 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
   @Override
   public void clearParameters() throws SQLException {
     recorded.keySet().removeIf(k -> k instanceof Integer);
+    streamed = false;
     prepared.clearParameters();
   }
 

@@ -8,6 +8,8 @@ import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -124,6 +126,42 @@ class RlsConnectionTest {
         throw new IllegalStateException(e);
       }
     });
+  }
+
+  @Test
+  void prepared_streamParameters_arriveWhole_firstOfTransactionOrNot() throws Exception {
+    for (boolean autoCommit : new boolean[] {true, false}) {
+      Tenancy.run(TenantContext.ofCompany(A), () -> {
+        try (Connection c = rls.getConnection();
+            PreparedStatement ps = c.prepareStatement(
+                "select length(?::bytea), length(?), current_setting('tenantry.company_id', true)")) {
+          c.setAutoCommit(autoCommit);
+          for (int run = 0; run < 2; run++) {
+            ps.setBinaryStream(1, new ByteArrayInputStream(new byte[100]));
+            ps.setCharacterStream(2, new StringReader("0123456789"), 10);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              assertThat(rs.getInt(1)).as("bytes, run %d, auto-commit %s", run, autoCommit).isEqualTo(100);
+              assertThat(rs.getInt(2)).as("chars, run %d, auto-commit %s", run, autoCommit).isEqualTo(10);
+              assertThat(rs.getString(3)).as("settings in force").isEqualTo(A.toString());
+            }
+          }
+          ps.clearParameters();
+          ps.setBytes(1, new byte[3]);
+          ps.setString(2, "ab");
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(3);
+            assertThat(rs.getString(3)).isEqualTo(A.toString());
+          }
+          if (!autoCommit) {
+            c.commit();
+          }
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    }
   }
 
   static int rows(ResultSet rs) throws SQLException {
