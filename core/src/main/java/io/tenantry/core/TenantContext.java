@@ -1,5 +1,6 @@
 package io.tenantry.core;
 
+import io.tenantry.core.internal.Bindings;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -36,12 +37,21 @@ import java.util.UUID;
  */
 public final class TenantContext {
 
+  static {
+    Bindings.readMdcStringsWith(ctx -> ctx.mdcStrings);
+  }
+
   private final UUID companyId;
   private final UUID storeId;
   private final UUID registerId;
   private final boolean allStores;
   private final Set<UUID> grantedStores;
   private final String principal;
+  /**
+   * Company, store and register as the MDC carries them while the context is bound ({@code null}
+   * for none): made once, as a context is bound far more often than it is built.
+   */
+  private final String[] mdcStrings;
 
   private TenantContext(Builder b) {
     this.companyId = b.companyId;
@@ -50,6 +60,8 @@ public final class TenantContext {
     this.allStores = b.allStores;
     this.grantedStores = b.grantedStores;
     this.principal = b.principal;
+    this.mdcStrings = new String[] {companyId.toString(), storeId == null ? null : storeId.toString(),
+        registerId == null ? null : registerId.toString()};
   }
 
   /** A context for the whole company: every store is visible, none is selected. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.tenantry.core.internal.Bindings;
 import java.io.IOException;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,32 @@ class TenancyTest {
     } finally {
       MDC.remove("request");
     }
+  }
+
+  @Test
+  void mdc_followsTheStoreSwitcher_andSystemAccess() {
+    UUID storeA2 = UUID.randomUUID();
+    TenantContext manager = TenantContext.builder(COMPANY_A).grantedStores(Set.of(STORE_A1, storeA2)).build();
+    Tenancy.run(manager, () -> {
+      assertThat(MDC.get("tenant.company")).isEqualTo(COMPANY_A.toString());
+      assertThat(MDC.get("tenant.store")).isNull();
+      Tenancy.run(manager.withStore(storeA2), () -> assertThat(MDC.get("tenant.store")).isEqualTo(storeA2.toString()));
+      Tenancy.asSystem("test: the MDC during system access", () -> {
+        assertThat(MDC.get("tenant.company")).isNull();
+        assertThat(MDC.get("tenant.system")).isEqualTo("test: the MDC during system access");
+      });
+      assertThat(MDC.get("tenant.company")).isEqualTo(COMPANY_A.toString());
+      assertThat(MDC.get("tenant.store")).isNull();
+      assertThat(MDC.get("tenant.system")).isNull();
+    });
+  }
+
+  @Test
+  void mdcStrings_areReadOnlyTheWayTenantContextSaid() {
+    assertThat(A.toString()).isNotEmpty(); // TenantContext is initialized, so it has said how
+    assertThatThrownBy(() -> Bindings.readMdcStringsWith(ctx -> new String[3]))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("for TenantContext alone");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.tenantry.core.internal;
 
 import io.tenantry.core.TenantContext;
+import java.util.function.Function;
 import org.slf4j.MDC;
 
 /**
@@ -24,7 +25,26 @@ public final class Bindings {
 
   private static final ThreadLocal<Object> CURRENT = new ThreadLocal<>();
 
+  /** Reads the MDC strings a context made once; see {@link #readMdcStringsWith}. */
+  private static volatile Function<TenantContext, String[]> mdcStrings;
+
   private Bindings() {}
+
+  /**
+   * How to read the strings a {@link TenantContext} makes once, when it is built, for the MDC:
+   * company, store and register, {@code null} for none. Turning the ids into strings at every bind
+   * was most of the cost of {@code Tenancy.run}; the strings stay out of the context's API, so the
+   * context hands this reader over when its class initializes, before any context can be bound.
+   *
+   * @throws IllegalStateException on a second call
+   */
+  public static synchronized void readMdcStringsWith(Function<TenantContext, String[]> reader) {
+    if (mdcStrings != null) {
+      throw new IllegalStateException("TenantContext has already said how to read its MDC strings; "
+          + "Bindings.readMdcStringsWith is for TenantContext alone");
+    }
+    mdcStrings = reader;
+  }
 
   /** The current binding: a {@link TenantContext}, a {@link SystemAccess}, or {@code null}. */
   public static Object current() {
@@ -55,10 +75,10 @@ public final class Bindings {
 
   private static void applyMdc(Object binding) {
     if (binding instanceof TenantContext) {
-      TenantContext ctx = (TenantContext) binding;
-      MDC.put(MDC_COMPANY, ctx.companyId().toString());
-      putOrRemove(MDC_STORE, ctx.storeId().map(Object::toString).orElse(null));
-      putOrRemove(MDC_REGISTER, ctx.registerId().map(Object::toString).orElse(null));
+      String[] strings = mdcStrings.apply((TenantContext) binding);
+      MDC.put(MDC_COMPANY, strings[0]);
+      putOrRemove(MDC_STORE, strings[1]);
+      putOrRemove(MDC_REGISTER, strings[2]);
       MDC.remove(MDC_SYSTEM);
     } else {
       MDC.remove(MDC_COMPANY);

@@ -3,7 +3,6 @@ package io.tenantry.hibernate.rls;
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.internal.SystemAccess;
 import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -51,19 +50,14 @@ final class RlsDataSource implements DataSource {
     boolean systemAccess = Bindings.current() instanceof SystemAccess;
     if (systemAccess && system != null) {
       Connection c = user == null ? system.getConnection() : system.getConnection(user, password);
-      return proxy(c, true);
+      return new RlsConnection(c, true);
     }
     if (systemAccess && warnedNoSystem.compareAndSet(false, true)) {
       LOG.warn("Tenancy.asSystem ran database work, but no system DataSource is configured: row-level security "
           + "shows it no tenant rows. Pass one to TenantryRls.dataSource(app, system) (see the README, 'System access').");
     }
     Connection c = user == null ? app.getConnection() : app.getConnection(user, password);
-    return proxy(c, false);
-  }
-
-  private static Connection proxy(Connection c, boolean system) {
-    return (Connection) Proxy.newProxyInstance(RlsDataSource.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new RlsConnection(c, system));
+    return new RlsConnection(c, false);
   }
 
   @Override

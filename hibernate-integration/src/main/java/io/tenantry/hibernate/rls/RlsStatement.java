@@ -1,121 +1,337 @@
 package io.tenantry.hibernate.rls;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.sql.PreparedStatement;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Statement handler: every execute* call runs with the tenant settings in force. A prepared
- * statement that is the first of its transaction (or runs in auto-commit mode) carries the settings
- * in its own round trip through a twin statement prefixed with them; its parameters and options
- * are replayed onto the twin, shifted by {@link PiggybackablePrepare#SHIFT}. Everything else takes
- * {@link RlsConnection#execute}'s separate round trip.
+ * A statement whose every execute* call runs with the tenant settings in force
+ * ({@link RlsConnection#execute}); the base of {@link RlsPreparedStatement} and
+ * {@link RlsCallableStatement}. A plain delegating class: see {@link RlsConnection} for why.
  */
-final class RlsStatement implements InvocationHandler {
+sealed class RlsStatement implements Statement permits RlsPreparedStatement {
 
-  private static final Set<String> SINGLE_EXECUTES =
-      Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
-  private static final Set<String> RESULT_ACCESS = Set.of("getResultSet", "getUpdateCount", "getLargeUpdateCount",
-      "getMoreResults", "getWarnings", "clearWarnings");
+  final Statement target;
+  final RlsConnection connection;
+  /** The statement whose results the caller reads: the target, or a prepared statement's twin. */
+  Statement results;
 
-  private final Statement target;
-  private final RlsConnection connection;
-  private final Object connectionProxy;
-  private final PiggybackablePrepare piggyback;
-  /**
-   * The latest parameter setter per index (shifted on replay) and the latest value per statement
-   * option, so a statement executed a million times records no more than it has parameters.
-   */
-  private final Map<Object, Object[]> recorded = new LinkedHashMap<>();
-  private PreparedStatement twin;
-  private boolean resultsOnTwin;
-
-  RlsStatement(Statement target, RlsConnection connection, Object connectionProxy, PiggybackablePrepare piggyback) {
+  RlsStatement(Statement target, RlsConnection connection) {
     this.target = target;
     this.connection = connection;
-    this.connectionProxy = connectionProxy;
-    this.piggyback = piggyback;
+    this.results = target;
+  }
+
+  /** Runs an execute* call of the target with the settings in force; the results are the target's. */
+  final <T> T runWithSettings(RlsConnection.Execution<T> execution) throws SQLException {
+    results = target;
+    return connection.execute(target, execution);
+  }
+
+  /** A statement option was set; a prepared statement that may run on a twin sets it there too. */
+  void option(String name, RlsPreparedStatement.Replay replay) {}
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return iface.isInstance(this) ? iface.cast(this) : target.unwrap(iface);
   }
 
   @Override
-  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    String name = method.getName();
-    if (name.startsWith("execute")) {
-      boolean single = SINGLE_EXECUTES.contains(name) && (args == null || args.length == 0);
-      if (single && piggyback != null) {
-        String[] settings = connection.settingsToCarry();
-        if (settings != null) {
-          return executeOnTwin(name, settings);
-        }
-      }
-      resultsOnTwin = false;
-      return connection.execute(target, method, args);
-    }
-    if (resultsOnTwin && RESULT_ACCESS.contains(name)) {
-      return RlsConnection.call(twin, method, args);
-    }
-    switch (name) {
-      case "getConnection":
-        return connectionProxy;
-      case "unwrap":
-        return ((Class<?>) args[0]).isInstance(proxy) ? proxy : target.unwrap((Class<?>) args[0]);
-      case "isWrapperFor":
-        return ((Class<?>) args[0]).isInstance(proxy) || target.isWrapperFor((Class<?>) args[0]);
-      case "clearParameters":
-        recorded.keySet().removeIf(k -> k instanceof Integer);
-        return RlsConnection.call(target, method, args);
-      case "close":
-        if (twin != null) {
-          twin.close();
-        }
-        return RlsConnection.call(target, method, args);
-      default:
-        if (piggyback != null && name.startsWith("set") && args != null) {
-          boolean parameter = method.getDeclaringClass() == PreparedStatement.class && args[0] instanceof Integer;
-          recorded.put(parameter ? args[0] : name, new Object[] {method, args.clone()});
-        }
-        return RlsConnection.call(target, method, args);
-    }
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return iface.isInstance(this) || target.isWrapperFor(iface);
   }
 
-  private Object executeOnTwin(String name, String[] settings) throws Throwable {
-    if (twin == null) {
-      twin = piggyback.prepareWithSettings();
-    } else {
-      twin.clearParameters();
-    }
-    for (int i = 0; i < settings.length; i++) {
-      twin.setString(i + 1, settings[i]);
-    }
-    for (Object[] r : recorded.values()) {
-      Method setter = (Method) r[0];
-      Object[] args = ((Object[]) r[1]).clone();
-      if (setter.getDeclaringClass() == PreparedStatement.class && args[0] instanceof Integer) {
-        args[0] = (Integer) args[0] + PiggybackablePrepare.SHIFT;
-      }
-      RlsConnection.call(twin, setter, args);
-    }
-    twin.execute(); // the settings' own (one-row) result
-    boolean resultSet = twin.getMoreResults();
-    connection.carried();
-    resultsOnTwin = true;
-    switch (name) {
-      case "executeQuery":
-        if (!resultSet) {
-          throw new SQLException("No results were returned by the query.", "02000");
-        }
-        return twin.getResultSet();
-      case "executeUpdate":
-        return resultSet ? 0 : twin.getUpdateCount();
-      case "executeLargeUpdate":
-        return resultSet ? 0L : twin.getLargeUpdateCount();
-      default:
-        return resultSet;
-    }
+  @Override
+  public String toString() {
+    return target.toString();
+  }
+
+  // ---- execution: with the settings in force ----------------------------------------------------
+
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
+    return runWithSettings(() -> target.executeQuery(sql));
+  }
+
+  @Override
+  public int executeUpdate(String sql) throws SQLException {
+    return runWithSettings(() -> target.executeUpdate(sql));
+  }
+
+  @Override
+  public boolean execute(String sql) throws SQLException {
+    return runWithSettings(() -> target.execute(sql));
+  }
+
+  @Override
+  public int[] executeBatch() throws SQLException {
+    return runWithSettings(() -> target.executeBatch());
+  }
+
+  @Override
+  public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return runWithSettings(() -> target.executeUpdate(sql, autoGeneratedKeys));
+  }
+
+  @Override
+  public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return runWithSettings(() -> target.executeUpdate(sql, columnIndexes));
+  }
+
+  @Override
+  public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+    return runWithSettings(() -> target.executeUpdate(sql, columnNames));
+  }
+
+  @Override
+  public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+    return runWithSettings(() -> target.execute(sql, autoGeneratedKeys));
+  }
+
+  @Override
+  public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+    return runWithSettings(() -> target.execute(sql, columnIndexes));
+  }
+
+  @Override
+  public boolean execute(String sql, String[] columnNames) throws SQLException {
+    return runWithSettings(() -> target.execute(sql, columnNames));
+  }
+
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    return runWithSettings(() -> target.executeLargeBatch());
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql) throws SQLException {
+    return runWithSettings(() -> target.executeLargeUpdate(sql));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return runWithSettings(() -> target.executeLargeUpdate(sql, autoGeneratedKeys));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return runWithSettings(() -> target.executeLargeUpdate(sql, columnIndexes));
+  }
+
+  @Override
+  public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+    return runWithSettings(() -> target.executeLargeUpdate(sql, columnNames));
+  }
+
+  // ---- results: of whichever statement ran ------------------------------------------------------
+
+  @Override
+  public SQLWarning getWarnings() throws SQLException {
+    return results.getWarnings();
+  }
+
+  @Override
+  public void clearWarnings() throws SQLException {
+    results.clearWarnings();
+  }
+
+  @Override
+  public ResultSet getResultSet() throws SQLException {
+    return results.getResultSet();
+  }
+
+  @Override
+  public int getUpdateCount() throws SQLException {
+    return results.getUpdateCount();
+  }
+
+  @Override
+  public boolean getMoreResults() throws SQLException {
+    return results.getMoreResults();
+  }
+
+  @Override
+  public boolean getMoreResults(int current) throws SQLException {
+    return results.getMoreResults(current);
+  }
+
+  @Override
+  public long getLargeUpdateCount() throws SQLException {
+    return results.getLargeUpdateCount();
+  }
+
+  // ---- options: a prepared statement's twin gets them too ---------------------------------------
+
+  @Override
+  public void setMaxFieldSize(int max) throws SQLException {
+    target.setMaxFieldSize(max);
+    option("setMaxFieldSize", twin -> twin.setMaxFieldSize(max));
+  }
+
+  @Override
+  public void setMaxRows(int max) throws SQLException {
+    target.setMaxRows(max);
+    option("setMaxRows", twin -> twin.setMaxRows(max));
+  }
+
+  @Override
+  public void setEscapeProcessing(boolean enable) throws SQLException {
+    target.setEscapeProcessing(enable);
+    option("setEscapeProcessing", twin -> twin.setEscapeProcessing(enable));
+  }
+
+  @Override
+  public void setQueryTimeout(int seconds) throws SQLException {
+    target.setQueryTimeout(seconds);
+    option("setQueryTimeout", twin -> twin.setQueryTimeout(seconds));
+  }
+
+  @Override
+  public void setCursorName(String name) throws SQLException {
+    target.setCursorName(name);
+    option("setCursorName", twin -> twin.setCursorName(name));
+  }
+
+  @Override
+  public void setFetchDirection(int direction) throws SQLException {
+    target.setFetchDirection(direction);
+    option("setFetchDirection", twin -> twin.setFetchDirection(direction));
+  }
+
+  @Override
+  public void setFetchSize(int rows) throws SQLException {
+    target.setFetchSize(rows);
+    option("setFetchSize", twin -> twin.setFetchSize(rows));
+  }
+
+  @Override
+  public void setPoolable(boolean poolable) throws SQLException {
+    target.setPoolable(poolable);
+    option("setPoolable", twin -> twin.setPoolable(poolable));
+  }
+
+  @Override
+  public void setLargeMaxRows(long max) throws SQLException {
+    target.setLargeMaxRows(max);
+    option("setLargeMaxRows", twin -> twin.setLargeMaxRows(max));
+  }
+
+  // ---- everything else is the target's ----------------------------------------------------------
+
+  @Override
+  public void close() throws SQLException {
+    target.close();
+  }
+
+  @Override
+  public int getMaxFieldSize() throws SQLException {
+    return target.getMaxFieldSize();
+  }
+
+  @Override
+  public int getMaxRows() throws SQLException {
+    return target.getMaxRows();
+  }
+
+  @Override
+  public int getQueryTimeout() throws SQLException {
+    return target.getQueryTimeout();
+  }
+
+  @Override
+  public void cancel() throws SQLException {
+    target.cancel();
+  }
+
+  @Override
+  public int getFetchDirection() throws SQLException {
+    return target.getFetchDirection();
+  }
+
+  @Override
+  public int getFetchSize() throws SQLException {
+    return target.getFetchSize();
+  }
+
+  @Override
+  public int getResultSetConcurrency() throws SQLException {
+    return target.getResultSetConcurrency();
+  }
+
+  @Override
+  public int getResultSetType() throws SQLException {
+    return target.getResultSetType();
+  }
+
+  @Override
+  public void addBatch(String sql) throws SQLException {
+    target.addBatch(sql);
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
+    target.clearBatch();
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return connection;
+  }
+
+  @Override
+  public ResultSet getGeneratedKeys() throws SQLException {
+    return target.getGeneratedKeys();
+  }
+
+  @Override
+  public int getResultSetHoldability() throws SQLException {
+    return target.getResultSetHoldability();
+  }
+
+  @Override
+  public boolean isClosed() throws SQLException {
+    return target.isClosed();
+  }
+
+  @Override
+  public boolean isPoolable() throws SQLException {
+    return target.isPoolable();
+  }
+
+  @Override
+  public void closeOnCompletion() throws SQLException {
+    target.closeOnCompletion();
+  }
+
+  @Override
+  public boolean isCloseOnCompletion() throws SQLException {
+    return target.isCloseOnCompletion();
+  }
+
+  @Override
+  public long getLargeMaxRows() throws SQLException {
+    return target.getLargeMaxRows();
+  }
+
+  @Override
+  public String enquoteLiteral(String val) throws SQLException {
+    return target.enquoteLiteral(val);
+  }
+
+  @Override
+  public String enquoteIdentifier(String identifier, boolean alwaysQuote) throws SQLException {
+    return target.enquoteIdentifier(identifier, alwaysQuote);
+  }
+
+  @Override
+  public boolean isSimpleIdentifier(String identifier) throws SQLException {
+    return target.isSimpleIdentifier(identifier);
+  }
+
+  @Override
+  public String enquoteNCharLiteral(String val) throws SQLException {
+    return target.enquoteNCharLiteral(val);
   }
 }

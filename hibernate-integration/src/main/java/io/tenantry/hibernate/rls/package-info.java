@@ -11,6 +11,6 @@
  *       ({@link io.tenantry.hibernate.rls.IsolationAuditCli}) and at start-up
  *       ({@code tenantry.audit.on_startup}).</li>
  * </ul>
- * The connection and statement handlers are package-private.
+ * The connection and statement wrappers are package-private.
  */
 package io.tenantry.hibernate.rls;
