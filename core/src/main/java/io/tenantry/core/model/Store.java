@@ -14,7 +14,8 @@ import org.hibernate.annotations.Filter;
  */
 @Entity
 @Table(name = "tenantry_store")
-@Filter(name = TenantFilters.STORE, condition = "(:allStores = 1 or id in (:stores))")
+@Filter(name = TenantFilters.STORE,
+    condition = "(id between :storesLow and :storesHigh and (:allStores = 1 or id in (:stores)))")
 public class Store extends CompanyOwned {
 
   @Column(name = "name", nullable = false, length = 200)

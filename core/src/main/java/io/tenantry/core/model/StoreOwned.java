@@ -23,12 +23,16 @@ import org.hibernate.annotations.ParamDef;
 @MappedSuperclass
 @FilterDef(
     name = TenantFilters.STORE,
-    defaultCondition = "(:allStores = 1 or store_id in (:stores))",
+    defaultCondition = "(store_id between :storesLow and :storesHigh"
+        + " and (:allStores = 1 or store_id in (:stores)))",
     autoEnabled = true,
     applyToLoadByKey = true,
     parameters = {
         @ParamDef(name = "allStores", type = Integer.class, resolver = FilterParameters.AllStores.class),
-        @ParamDef(name = "stores", type = UUID.class, resolver = FilterParameters.Stores.class)
+        @ParamDef(name = "stores", type = UUID.class, resolver = FilterParameters.Stores.class),
+        // a range an index can use in a generic plan, where the line above cannot be an index condition
+        @ParamDef(name = "storesLow", type = UUID.class, resolver = FilterParameters.StoresLow.class),
+        @ParamDef(name = "storesHigh", type = UUID.class, resolver = FilterParameters.StoresHigh.class)
     })
 @Filter(name = TenantFilters.STORE)
 public abstract class StoreOwned extends CompanyOwned {

@@ -14,7 +14,8 @@ import org.hibernate.annotations.Filter;
  */
 @Entity
 @Table(name = "tenantry_setting")
-@Filter(name = TenantFilters.STORE, condition = "(store_id is null or :allStores = 1 or store_id in (:stores))")
+@Filter(name = TenantFilters.STORE, condition = "(store_id is null"
+    + " or (store_id between :storesLow and :storesHigh and (:allStores = 1 or store_id in (:stores))))")
 @Filter(name = TenantFilters.REGISTER, condition = "(register_id is null or :anyRegister = 1 or register_id = :register)")
 public class TenantSetting extends CompanyOwned {
 

@@ -92,6 +92,55 @@ public final class FilterParameters {
     }
   }
 
+  /**
+   * The lowest visible store id in PostgreSQL's {@code uuid} order (unsigned, byte by byte), or the
+   * lowest possible id when no store restriction applies. With {@link StoresHigh} it bounds the store
+   * column by a range that an index on {@code (company_id, store_id, ...)} can serve even in a
+   * generic plan, where {@code (:allStores = 1 or store_id in (:stores))} cannot be an index
+   * condition; the exact check stays beside it.
+   */
+  public static final class StoresLow implements Supplier<UUID> {
+    @Override
+    public UUID get() {
+      return storeRange()[0];
+    }
+  }
+
+  /** The highest visible store id, or the highest possible id when no store restriction applies. */
+  public static final class StoresHigh implements Supplier<UUID> {
+    @Override
+    public UUID get() {
+      return storeRange()[1];
+    }
+  }
+
+  static final UUID LOWEST = new UUID(0L, 0L);
+  static final UUID HIGHEST = new UUID(-1L, -1L);
+
+  private static UUID[] storeRange() {
+    TenantContext ctx = tenantOrNullForSystem("Reading a store-owned entity");
+    if (ctx == null || (ctx.allStoresGranted() && ctx.storeId().isEmpty())) {
+      return new UUID[] {LOWEST, HIGHEST};
+    }
+    if (ctx.storeId().isPresent()) {
+      UUID store = ctx.storeId().get();
+      return new UUID[] {store, store};
+    }
+    UUID low = null;
+    UUID high = null;
+    for (UUID store : ctx.grantedStoreIds()) {
+      low = low == null || unsignedCompare(store, low) < 0 ? store : low;
+      high = high == null || unsignedCompare(store, high) > 0 ? store : high;
+    }
+    return low == null ? new UUID[] {NOTHING, NOTHING} : new UUID[] {low, high};
+  }
+
+  /** Compares as PostgreSQL orders {@code uuid} values: the 16 bytes unsigned, most significant first. */
+  static int unsignedCompare(UUID a, UUID b) {
+    int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+    return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+  }
+
   /** 1 when no register restriction applies (no register bound, or system access). */
   public static final class AnyRegister implements Supplier<Integer> {
     @Override
