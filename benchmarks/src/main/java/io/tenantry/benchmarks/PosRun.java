@@ -340,7 +340,7 @@ final class PosRun {
       Map<String, Object> measured = interleavedSales(List.of(on, off), keys, products);
       result.putAll(measured);
       result.put("off_removes", "the RLS DataSource (requests run on a plain pool of the owner login, superuser or "
-          + "BYPASSRLS: no set_config, no JDBC proxies, no policies evaluated) and every Hibernate filter in every "
+          + "BYPASSRLS: no set_config, no JDBC wrappers, no policies evaluated) and every Hibernate filter in every "
           + "transaction (Tenantry's guard, company, store and register filters and Hibernate's @TenantId filter)");
       result.put("off_keeps", "authentication and the tenant binding; the starter's register-key lookup (system "
           + "access) and last-seen update, which run in their own sessions outside Spring's transactions and keep "

@@ -289,7 +289,7 @@ final class Markdown {
     md.append("| comparison | geomean | what it isolates |\n|---|---:|---|\n");
     String[][] rows = {
         {"a_roundtrip_vs_a", "the extra `select set_config(...)` round trip alone, without Tenantry and without policies"},
-        {"d_bypass_vs_c", "Tenantry's RLS DataSource (proxy + round trip) on a role that bypasses the policies"},
+        {"d_bypass_vs_c", "Tenantry's RLS DataSource (its wrappers and the settings carried in the first statement's round trip) on a role that bypasses the policies"},
         {"d_vs_d_bypass", "the policies themselves: same DataSource, same round trip, policies evaluated"},
         {"d_vs_c", "all of row-level security on top of Tenantry scoping"}};
     for (String[] row : rows) {

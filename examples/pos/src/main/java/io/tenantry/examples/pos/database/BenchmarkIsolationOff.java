@@ -25,7 +25,7 @@ import org.springframework.transaction.TransactionDefinition;
  * {@code false} stops the start) the POS serves every request
  * <ul>
  *   <li>through a plain pool on the <em>owner</em> login, not {@code TenantryRls.dataSource}: no
- *       {@code set_config}, no JDBC proxies, and the start is refused unless that login is superuser or
+ *       {@code set_config}, no JDBC wrappers, and the start is refused unless that login is superuser or
  *       BYPASSRLS, so no policy is evaluated (the policies are FORCEd, so any other login would see
  *       nothing);</li>
  *   <li>with every Hibernate filter disabled in the session of every Spring-managed transaction: Tenantry's
