@@ -110,7 +110,8 @@ class ApiErrors {
    * backend), or HikariCP's "Connection is closed" (no SQLSTATE) for a connection it evicted.
    */
   private static boolean connectionFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) { // bounded: causes can form a cycle
       if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
           || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
           || t instanceof SQLRecoverableException) {
