@@ -12,10 +12,16 @@ import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
  *
  * <pre>{@code hibernate.tenant_identifier_resolver=io.tenantry.hibernate.TenantryTenantIdentifierResolver}</pre>
  *
- * <p>Bound tenant: its company id, so {@code @TenantId} scopes every read and stamps every insert.
- * System access ({@code Tenancy.asSystem}): the {@link #SYSTEM} root tenant, the only value that
- * lifts company scoping. Nothing bound: {@link #NO_TENANT}, which matches no company; sessions still
- * open (a login reads global {@code UserAccount}s), but touching a tenant-owned entity throws.
+ * <p>Bound tenant: its company id. System access ({@code Tenancy.asSystem}): {@link #SYSTEM}. Nothing
+ * bound: {@link #NO_TENANT}; sessions still open (a login reads global {@code UserAccount}s), but
+ * touching a tenant-owned entity throws. The session's tenant keys Hibernate's second-level cache
+ * entries and lets Tenantry refuse a session used after the binding changed.
+ *
+ * <p>{@link #isRoot} is inverted on purpose: Hibernate enables the filter named
+ * {@link io.tenantry.core.model.TenantFilters#SYSTEM_SESSION} in every session whose tenant is not
+ * root. Tenantry declares that filter itself, as an always-true marker, so only system-access sessions
+ * carry an enabled filter; their queries then bypass Hibernate's plan caches and may leave the tenant
+ * conditions out, while tenant sessions have no filter enabled and reuse cached, scoped SQL.
  */
 public final class TenantryTenantIdentifierResolver implements CurrentTenantIdentifierResolver<UUID> {
 
@@ -43,8 +49,9 @@ public final class TenantryTenantIdentifierResolver implements CurrentTenantIden
     return true;
   }
 
+  /** {@code false} only for {@link #SYSTEM}: see the class comment. */
   @Override
   public boolean isRoot(UUID tenantId) {
-    return SYSTEM.equals(tenantId);
+    return !SYSTEM.equals(tenantId);
   }
 }

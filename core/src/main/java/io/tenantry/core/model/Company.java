@@ -1,6 +1,5 @@
 package io.tenantry.core.model;
 
-import io.tenantry.core.model.internal.FilterParameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,16 +18,13 @@ import org.hibernate.annotations.UuidGenerator;
  */
 @Entity
 @Table(name = "tenantry_company")
+// the same marker definition as on CompanyOwned, so that either class alone declares it
 @FilterDef(
-    name = TenantFilters.COMPANY,
-    defaultCondition = "(:system = 1 or id = :company)",
-    autoEnabled = true,
+    name = TenantFilters.SYSTEM_SESSION,
+    defaultCondition = "1 = 1",
     applyToLoadByKey = true,
-    parameters = {
-        @ParamDef(name = "system", type = Integer.class, resolver = FilterParameters.System.class),
-        @ParamDef(name = "company", type = UUID.class, resolver = FilterParameters.Company.class)
-    })
-@Filter(name = TenantFilters.COMPANY)
+    parameters = @ParamDef(name = TenantFilters.SYSTEM_SESSION_PARAMETER, type = UUID.class))
+@Filter(name = TenantFilters.SYSTEM_SESSION)
 public class Company {
 
   @Id

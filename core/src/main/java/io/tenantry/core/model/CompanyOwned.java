@@ -1,6 +1,6 @@
 package io.tenantry.core.model;
 
-import io.tenantry.core.model.internal.FilterParameters;
+import io.tenantry.core.model.internal.BoundCompany;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
 import org.hibernate.annotations.ParamDef;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.annotations.UuidGenerator;
 
 /**
@@ -27,12 +26,11 @@ import org.hibernate.annotations.UuidGenerator;
  */
 @MappedSuperclass
 @FilterDef(
-    name = TenantFilters.GUARD,
-    defaultCondition = ":bound = 1",
-    autoEnabled = true,
+    name = TenantFilters.SYSTEM_SESSION,
+    defaultCondition = "1 = 1",
     applyToLoadByKey = true,
-    parameters = @ParamDef(name = "bound", type = Integer.class, resolver = FilterParameters.Bound.class))
-@Filter(name = TenantFilters.GUARD)
+    parameters = @ParamDef(name = TenantFilters.SYSTEM_SESSION_PARAMETER, type = UUID.class))
+@Filter(name = TenantFilters.SYSTEM_SESSION)
 public abstract class CompanyOwned {
 
   @Id
@@ -40,7 +38,7 @@ public abstract class CompanyOwned {
   @Column(name = "id", nullable = false, updatable = false)
   private UUID id;
 
-  @TenantId
+  @BoundCompany
   @Column(name = "company_id", nullable = false, updatable = false)
   private UUID companyId;
 

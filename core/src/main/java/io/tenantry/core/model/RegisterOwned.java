@@ -1,6 +1,5 @@
 package io.tenantry.core.model;
 
-import io.tenantry.core.model.internal.FilterParameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
@@ -8,9 +7,6 @@ import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantScopeRequiredException;
 import io.tenantry.core.TenantScopeRequiredException.Scope;
 import java.util.UUID;
-import org.hibernate.annotations.Filter;
-import org.hibernate.annotations.FilterDef;
-import org.hibernate.annotations.ParamDef;
 
 /**
  * Base class of entities owned by one register: its sales, its cash drawer sessions.
@@ -21,16 +17,6 @@ import org.hibernate.annotations.ParamDef;
  * register of the visible stores. Stamped from the bound register on insert; never changes.
  */
 @MappedSuperclass
-@FilterDef(
-    name = TenantFilters.REGISTER,
-    defaultCondition = "(:anyRegister = 1 or register_id = :register)",
-    autoEnabled = true,
-    applyToLoadByKey = true,
-    parameters = {
-        @ParamDef(name = "anyRegister", type = Integer.class, resolver = FilterParameters.AnyRegister.class),
-        @ParamDef(name = "register", type = UUID.class, resolver = FilterParameters.Register.class)
-    })
-@Filter(name = TenantFilters.REGISTER)
 public abstract class RegisterOwned extends StoreOwned {
 
   @Column(name = "register_id", nullable = false, updatable = false)

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import org.hibernate.annotations.Filter;
 
 /**
  * A location of one company, "where business logic lives": its own address, hours, timezone,
@@ -14,8 +13,6 @@ import org.hibernate.annotations.Filter;
  */
 @Entity
 @Table(name = "tenantry_store")
-@Filter(name = TenantFilters.STORE,
-    condition = "(id between :storesLow and :storesHigh and (:allStores = 1 or id in (:stores)))")
 public class Store extends CompanyOwned {
 
   @Column(name = "name", nullable = false, length = 200)

@@ -1,6 +1,5 @@
 package io.tenantry.core.model;
 
-import io.tenantry.core.model.internal.FilterParameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
@@ -8,9 +7,6 @@ import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantScopeRequiredException;
 import io.tenantry.core.TenantScopeRequiredException.Scope;
 import java.util.UUID;
-import org.hibernate.annotations.Filter;
-import org.hibernate.annotations.FilterDef;
-import org.hibernate.annotations.ParamDef;
 
 /**
  * Base class of entities owned by one store: price overrides, shifts, stock, sales.
@@ -21,20 +17,6 @@ import org.hibernate.annotations.ParamDef;
  * store is stamped from the bound store on insert and can never change afterwards.
  */
 @MappedSuperclass
-@FilterDef(
-    name = TenantFilters.STORE,
-    defaultCondition = "(store_id between :storesLow and :storesHigh"
-        + " and (:allStores = 1 or store_id in (:stores)))",
-    autoEnabled = true,
-    applyToLoadByKey = true,
-    parameters = {
-        @ParamDef(name = "allStores", type = Integer.class, resolver = FilterParameters.AllStores.class),
-        @ParamDef(name = "stores", type = UUID.class, resolver = FilterParameters.Stores.class),
-        // a range an index can use in a generic plan, where the line above cannot be an index condition
-        @ParamDef(name = "storesLow", type = UUID.class, resolver = FilterParameters.StoresLow.class),
-        @ParamDef(name = "storesHigh", type = UUID.class, resolver = FilterParameters.StoresHigh.class)
-    })
-@Filter(name = TenantFilters.STORE)
 public abstract class StoreOwned extends CompanyOwned {
 
   @Column(name = "store_id", nullable = false, updatable = false)

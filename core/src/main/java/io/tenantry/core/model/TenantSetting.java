@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.UUID;
-import org.hibernate.annotations.Filter;
 
 /**
  * One value of a hierarchical setting (tax rate, receipt footer, …) defined for the company, a
@@ -14,9 +13,6 @@ import org.hibernate.annotations.Filter;
  */
 @Entity
 @Table(name = "tenantry_setting")
-@Filter(name = TenantFilters.STORE, condition = "(store_id is null"
-    + " or (store_id between :storesLow and :storesHigh and (:allStores = 1 or store_id in (:stores))))")
-@Filter(name = TenantFilters.REGISTER, condition = "(register_id is null or :anyRegister = 1 or register_id = :register)")
 public class TenantSetting extends CompanyOwned {
 
   /** Longest setting name. */

@@ -15,12 +15,15 @@ import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.mapping.PersistentClass;
+import org.hibernate.persister.internal.PersisterClassResolverInitiator;
+import org.hibernate.persister.spi.PersisterClassResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Service-loaded by Hibernate: when the mapping contains tenant-owned entities, checks that the
- * tenant identifier resolver is Tenantry's and registers the {@link TenantGuard} listeners.
+ * tenant identifier resolver and the persisters are Tenantry's, marks their collections for system
+ * sessions and registers the {@link TenantGuard} listeners.
  */
 public final class TenantryIntegrator implements Integrator {
 
@@ -41,6 +44,16 @@ public final class TenantryIntegrator implements Integrator {
           + "identifier resolver is " + (resolver == null ? "not set" : resolver.getClass().getName())
           + ". Set " + TenantryHibernate.RESOLVER_PROPERTY + "=" + TenantryTenantIdentifierResolver.class.getName()
           + " (or start from TenantryHibernate.settings()).");
+    }
+    Object persisters = factory.getServiceRegistry().requireService(PersisterClassResolver.class);
+    if (TenantryServiceContributor.scopingOff(factory.getProperties())) {
+      LOG.error("*** Tenantry query scoping is OFF ({}=true): queries of tenant-owned entities are not "
+          + "restricted to the bound tenant. This setting exists for benchmarks only. ***",
+          TenantryServiceContributor.SCOPING_OFF_PROPERTY);
+    } else if (!(persisters instanceof TenantryPersisterClassResolver)) {
+      throw new HibernateException("Tenantry: " + owned + " tenant-owned entities are mapped, but Hibernate's "
+          + "persister class resolver is " + persisters.getClass().getName() + ". Tenantry scopes queries "
+          + "through its own persisters: remove the " + PersisterClassResolverInitiator.IMPL_NAME + " setting.");
     }
     int scopedCollections = CollectionScoping.apply(metadata);
     installStatementInspector(factory);

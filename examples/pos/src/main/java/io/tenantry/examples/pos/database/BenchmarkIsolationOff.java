@@ -2,22 +2,15 @@ package io.tenantry.examples.pos.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tenantry.hibernate.TenantryHibernate;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import org.hibernate.Session;
-import org.hibernate.engine.spi.SessionImplementor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
-import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
-import org.springframework.transaction.TransactionDefinition;
 
 /**
  * <strong>Benchmark only: turns this application's tenant isolation off.</strong> With
@@ -28,16 +21,16 @@ import org.springframework.transaction.TransactionDefinition;
  *       {@code set_config}, no JDBC wrappers, and the start is refused unless that login is superuser or
  *       BYPASSRLS, so no policy is evaluated (the policies are FORCEd, so any other login would see
  *       nothing);</li>
- *   <li>with every Hibernate filter disabled in the session of every Spring-managed transaction: Tenantry's
- *       guard, company, store and register filters and Hibernate's {@code @TenantId} filter.</li>
+ *   <li>with Tenantry's query scoping off ({@code tenantry.benchmark.scoping-off=true}): Hibernate's standard
+ *       persisters, so no tenant condition is added to any query.</li>
  * </ul>
  * The start-up isolation audit is off too (it would rightly report that requests bypass the policies).
- * What stays: the tenant binding from the credentials, {@code @TenantId} and {@code TenantGuard} stamping
+ * What stays: the tenant binding from the credentials, Tenantry's company stamp and {@code TenantGuard} stamping
  * and checking inserts and loaded rows, and the register-key lookup (system access). Then any company
  * sees every company's rows wherever a query relies on scoping: it exists only so that
  * {@code benchmarks/} can measure what isolation costs against the same application without it, on a
  * database holding one company. A loud banner is logged at start. This class is excluded from the
- * architecture rules by name ({@code ArchitectureTest}); nothing else may disable filters.
+ * architecture rules by name ({@code ArchitectureTest}).
  */
 final class BenchmarkIsolationOff {
 
@@ -87,43 +80,28 @@ final class BenchmarkIsolationOff {
 
   private static void banner() {
     String line = "!".repeat(100);
-    LOG.warn("\n{}\n!! TENANT ISOLATION IS OFF ({}=true): row-level security is bypassed and Tenantry's and\n"
-        + "!! Hibernate's tenant filters are disabled. Every company can see every other company's data.\n"
+    LOG.warn("\n{}\n!! TENANT ISOLATION IS OFF ({}=true): row-level security is bypassed and Tenantry's query\n"
+        + "!! scoping is off. Every company can see every other company's data.\n"
         + "!! This mode exists for benchmarks/ only (see examples/pos/README.md). NEVER use it with real data.\n{}",
         line, PROPERTY, line);
   }
 
-  /** Gives the entity manager factory the dialect below, before it initialises (it passes it on to the transaction manager). */
-  static BeanPostProcessor filtersOffDialect() {
+  /** Turns Tenantry's query scoping off in the entity manager factory, before it initialises. */
+  static BeanPostProcessor scopingOff() {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
-          factory.setJpaDialect(new FiltersOff());
+          factory.getJpaPropertyMap().put(SCOPING_OFF, "true");
           // the audit checks that requests cannot bypass the policies; here they do, on purpose
           factory.getJpaPropertyMap().put(TenantryHibernate.AUDIT_PROPERTY, "off");
-          LOG.warn("{}=true: every Hibernate filter is disabled in every transaction of {}, and the isolation audit "
-              + "is off", PROPERTY, beanName);
+          LOG.warn("{}=true: Tenantry's query scoping is off in {}, and the isolation audit is off", PROPERTY, beanName);
         }
         return bean;
       }
     };
   }
 
-  /** Spring's Hibernate dialect that, after beginning a transaction, disables every filter of its session. */
-  static final class FiltersOff extends HibernateJpaDialect {
-
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Object beginTransaction(EntityManager em, TransactionDefinition definition)
-        throws PersistenceException, SQLException {
-      Object data = super.beginTransaction(em, definition);
-      SessionImplementor session = (SessionImplementor) em.unwrap(Session.class);
-      for (String name : new ArrayList<>(session.getLoadQueryInfluencers().getEnabledFilterNames())) {
-        session.disableFilter(name);
-      }
-      return data;
-    }
-  }
+  /** The library's benchmark-only property (Hibernate's standard persisters, no tenant conditions). */
+  static final String SCOPING_OFF = "tenantry.benchmark.scoping-off";
 }

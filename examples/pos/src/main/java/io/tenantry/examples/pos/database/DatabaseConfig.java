@@ -67,10 +67,10 @@ class DatabaseConfig {
     return TenantryRls.dataSource(app, system);
   }
 
-  /** Benchmark only: disables every Hibernate filter when {@code pos.benchmark.isolation-off=true}; otherwise does nothing. */
+  /** Benchmark only: turns Tenantry's query scoping off when {@code pos.benchmark.isolation-off=true}; otherwise does nothing. */
   @Bean
   static BeanPostProcessor benchmarkIsolationOffFilters(Environment env) {
-    return BenchmarkIsolationOff.requested(env) ? BenchmarkIsolationOff.filtersOffDialect() : new BeanPostProcessor() {};
+    return BenchmarkIsolationOff.requested(env) ? BenchmarkIsolationOff.scopingOff() : new BeanPostProcessor() {};
   }
 
   @Bean

@@ -1,0 +1,48 @@
+package io.tenantry.hibernate.internal;
+
+import java.util.function.Consumer;
+import org.hibernate.cache.spi.access.EntityDataAccess;
+import org.hibernate.cache.spi.access.NaturalIdDataAccess;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.metamodel.spi.RuntimeModelCreationContext;
+import org.hibernate.persister.entity.SingleTableEntityPersister;
+import org.hibernate.sql.ast.spi.SqlAstCreationState;
+import org.hibernate.sql.ast.tree.from.TableGroup;
+import org.hibernate.sql.ast.tree.predicate.Predicate;
+
+/**
+ * Hibernate's {@link SingleTableEntityPersister} with Tenantry's tenant conditions added to every
+ * restriction Hibernate applies for the entity ({@link TenantRestriction}). Chosen by
+ * {@link TenantryPersisterClassResolver} for tenant-owned entities; public only because Hibernate
+ * instantiates it by reflection.
+ */
+public final class ScopedSingleTableEntityPersister extends SingleTableEntityPersister {
+
+  private final transient TenantRestriction restriction;
+
+  /** The constructor Hibernate calls. */
+  public ScopedSingleTableEntityPersister(PersistentClass persistentClass, EntityDataAccess cacheAccess,
+      NaturalIdDataAccess naturalIdCacheAccess, RuntimeModelCreationContext creationContext) {
+    super(persistentClass, cacheAccess, naturalIdCacheAccess, creationContext);
+    this.restriction = TenantRestriction.of(this);
+  }
+
+  @Override
+  public boolean hasWhereRestrictions() {
+    return restriction != null || super.hasWhereRestrictions();
+  }
+
+  @Override
+  public void applyWhereRestrictions(Consumer<Predicate> predicateConsumer, TableGroup tableGroup,
+      boolean useQualifier, SqlAstCreationState creationState) {
+    super.applyWhereRestrictions(predicateConsumer, tableGroup, useQualifier, creationState);
+    if (restriction != null) {
+      restriction.apply(predicateConsumer, tableGroup, useQualifier, creationState);
+    }
+  }
+
+  /** The tenant conditions of this entity type, for the collection persisters of its collections. */
+  TenantRestriction tenantRestriction() {
+    return restriction;
+  }
+}

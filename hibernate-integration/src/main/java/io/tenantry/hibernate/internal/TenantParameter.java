@@ -1,0 +1,106 @@
+package io.tenantry.hibernate.internal;
+
+import io.tenantry.core.NoTenantBoundException;
+import io.tenantry.core.TenantContext;
+import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.internal.Bindings;
+import io.tenantry.core.internal.SystemAccess;
+import io.tenantry.core.model.internal.FilterParameters;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.sql.exec.internal.AbstractJdbcParameter;
+import org.hibernate.sql.exec.spi.ExecutionContext;
+import org.hibernate.sql.exec.spi.JdbcParameterBindings;
+
+/**
+ * A JDBC parameter of a tenant condition whose value is read from the tenant binding when the
+ * statement is executed, not when the query is translated. This is what lets Hibernate cache the
+ * translated SQL of a scoped query and reuse it for every tenant (Hibernate's own temporal
+ * parameters work the same way). Stateless, so one cached statement serves every thread.
+ */
+final class TenantParameter extends AbstractJdbcParameter {
+
+  /** Which value of the binding the parameter carries. */
+  enum Kind {
+    /** The bound company. */
+    COMPANY,
+    /** Lowest visible store in PostgreSQL's uuid order (the whole range when every store is visible). */
+    STORES_LOW,
+    /** Highest visible store. */
+    STORES_HIGH,
+    /** 1 when every store of the company is visible, else 0. */
+    ALL_STORES,
+    /** The visible stores as an array: the selected one, else the granted ones; never empty. */
+    STORES,
+    /** The bound register, else the lowest possible id (with REGISTER_HIGH: any register). */
+    REGISTER_LOW,
+    /** The bound register, else the highest possible id. */
+    REGISTER_HIGH
+  }
+
+  private static final UUID LOWEST = new UUID(0L, 0L);
+  private static final UUID HIGHEST = new UUID(-1L, -1L);
+
+  private final Kind kind;
+
+  TenantParameter(Kind kind, JdbcMapping jdbcMapping) {
+    super(jdbcMapping);
+    this.kind = kind;
+  }
+
+  @Override
+  public void bindParameterValue(PreparedStatement statement, int startPosition, JdbcParameterBindings bindings,
+      ExecutionContext executionContext) throws SQLException {
+    Object value = value(tenant());
+    if (kind == Kind.STORES) {
+      // a uuid[] for "store_id = any (?)": one statement text for any number of visible stores
+      statement.setArray(startPosition, statement.getConnection().createArrayOf("uuid", (Object[]) value));
+    } else {
+      bindParameterValue(getJdbcMapping(), statement, value, startPosition, executionContext);
+    }
+  }
+
+  private Object value(TenantContext ctx) {
+    switch (kind) {
+      case COMPANY:
+        return ctx.companyId();
+      case STORES_LOW:
+        return new FilterParameters.StoresLow().get();
+      case STORES_HIGH:
+        return new FilterParameters.StoresHigh().get();
+      case ALL_STORES:
+        return new FilterParameters.AllStores().get();
+      case STORES:
+        List<UUID> stores = new FilterParameters.Stores().get();
+        return stores.toArray(new UUID[0]);
+      case REGISTER_LOW:
+        return ctx.registerId().orElse(LOWEST);
+      case REGISTER_HIGH:
+        return ctx.registerId().orElse(HIGHEST);
+      default:
+        throw new IllegalStateException(kind.name());
+    }
+  }
+
+  /** The bound tenant; fails closed, naming the fix, when there is none. */
+  static TenantContext tenant() {
+    Object binding = Bindings.current();
+    if (binding instanceof TenantContext) {
+      return (TenantContext) binding;
+    }
+    if (binding instanceof SystemAccess) {
+      throw new TenantIsolationException("System access (\"" + ((SystemAccess) binding).reason() + "\") is "
+          + "reading tenant-owned rows through a session opened for a tenant. Open the session (or the "
+          + "transaction) inside Tenancy.asSystem(...), not before it.");
+    }
+    throw new NoTenantBoundException("Reading a tenant-owned entity");
+  }
+
+  @Override
+  public String toString() {
+    return "TenantParameter(" + kind + ")";
+  }
+}
