@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * List<StockLevel> stockLevels(UUID store) { ... }
  * }</pre>
  *
- * <p>The annotation changes nothing at run time. Hibernate's tenant filters do not see this SQL:
+ * <p>The annotation changes nothing at run time. Tenantry's Hibernate scoping does not see this SQL:
  * what still protects it is PostgreSQL row-level security, which scopes every statement on the
  * connection to the bound tenant (and fails closed when none is bound). So write the SQL as if it
  * were scoped by hand anyway ({@code where company_id = ?}), and never run it as a role that

@@ -5,7 +5,7 @@ import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantScopeRequiredException;
 import io.tenantry.core.TenantScopeRequiredException.Scope;
 import io.tenantry.core.model.TenantSetting;
-import io.tenantry.core.model.internal.FilterParameters;
+import io.tenantry.core.model.internal.ScopeValues;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,8 +56,8 @@ public final class TenantSettings {
                 + " and (s.storeId is null or s.storeId = :store)"
                 + " and (s.registerId is null or s.registerId = :register)", TenantSetting.class)
         .setParameter("keys", keys)
-        .setParameter("store", ctx.storeId().orElse(FilterParameters.NOTHING))
-        .setParameter("register", ctx.registerId().orElse(FilterParameters.NOTHING))
+        .setParameter("store", ctx.storeId().orElse(ScopeValues.NOTHING))
+        .setParameter("register", ctx.registerId().orElse(ScopeValues.NOTHING))
         .getResultList();
     Map<String, TenantSetting> best = new HashMap<>();
     for (TenantSetting s : candidates) {
@@ -86,7 +86,7 @@ public final class TenantSettings {
   /** Removes the value of {@code key} at {@code level}; returns whether one existed. */
   public static boolean remove(EntityManager em, Level level, String key) {
     TenantContext ctx = Tenancy.current();
-    UUID register = level == Level.REGISTER ? ctx.registerId().orElse(FilterParameters.NOTHING) : null;
+    UUID register = level == Level.REGISTER ? ctx.registerId().orElse(ScopeValues.NOTHING) : null;
     Optional<TenantSetting> existing = find(em, storeFor(ctx, level), register, TenantSetting.requireKey(key));
     existing.ifPresent(em::remove);
     return existing.isPresent();

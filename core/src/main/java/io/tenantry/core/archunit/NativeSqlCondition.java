@@ -22,14 +22,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * SQL that Hibernate's tenant filters never see: native queries, Spring JDBC, raw JDBC. Allowed
+ * SQL that Tenantry's Hibernate scoping never sees: native queries, Spring JDBC, raw JDBC. Allowed
  * only in code that carries {@link UnscopedAccess} with a reason.
  */
 final class NativeSqlCondition extends ArchCondition<JavaClass> {
 
   private static final String ANNOTATION = UnscopedAccess.class.getName();
 
-  private static final String FIX = "native SQL is not scoped by Tenantry's filters (only row-level security "
+  private static final String FIX = "native SQL is not scoped by Tenantry's Hibernate scoping (only row-level security "
       + "still applies); use JPQL, Criteria or a Spring Data query on a scoped entity instead, or "
       + "annotate the method or class with @UnscopedAccess(\"why\") so that reviewers see it";
 

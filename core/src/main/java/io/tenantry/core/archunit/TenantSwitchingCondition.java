@@ -26,9 +26,8 @@ final class TenantSwitchingCondition extends ArchCondition<JavaClass> {
   private static final String TENANT_RESOLVER = "org.hibernate.context.spi.CurrentTenantIdentifierResolver";
   private static final String INTERNAL_PACKAGES = "io.tenantry..internal..";
 
-  private static final String FILTER_FIX = "Tenantry's filters are what scope reads to the bound tenant; "
-      + "never disable them. For deliberate cross-tenant work use Tenancy.asSystem(\"reason\", ...), "
-      + "which the filters honour";
+  private static final String FILTER_FIX = "session filters are part of Tenantry's scoping (system access is "
+      + "marked by one); never disable them. For deliberate cross-tenant work use Tenancy.asSystem(\"reason\", ...)";
   private static final String TENANT_FIX = "the session's tenant comes from the bound TenantContext; "
       + "run the work for another tenant inside Tenancy.run(otherTenantContext, ...) instead";
   private static final String RESOLVER_FIX = "Tenantry provides the tenant resolver from the bound "
@@ -37,7 +36,7 @@ final class TenantSwitchingCondition extends ArchCondition<JavaClass> {
       + "notice; use Tenancy, TenantContext and TenantPropagation";
 
   TenantSwitchingCondition() {
-    super("not disable Tenantry's filters, change a session's tenant or use io.tenantry..internal..");
+    super("not disable session filters, change a session's tenant or use io.tenantry..internal..");
   }
 
   @Override

@@ -76,7 +76,7 @@ public final class TenantryRules {
           + "an entity that is global on purpose says so with @SharedAcrossTenants(\"why\")");
 
   /**
-   * SQL that Hibernate's tenant filters never see is allowed only in classes or methods annotated
+   * SQL that Tenantry's Hibernate scoping never sees is allowed only in classes or methods annotated
    * {@link io.tenantry.core.UnscopedAccess @UnscopedAccess("reason")} (the reason must not be blank):
    * <ul>
    *   <li>{@code EntityManager.createNativeQuery}/{@code createStoredProcedureQuery};
@@ -97,7 +97,7 @@ public final class TenantryRules {
   public static final ArchRule NATIVE_SQL_ONLY_WHERE_DECLARED = rule(
       new NativeSqlCondition(),
       "native SQL and JDBC should be used only in code annotated @UnscopedAccess(\"reason\")",
-      "Hibernate's tenant filters do not see native SQL, so only row-level security stands between "
+      "Tenantry's Hibernate scoping does not see native SQL, so only row-level security stands between "
           + "it and other tenants' rows; prefer JPQL or Spring Data queries on scoped entities, and "
           + "where SQL is needed, annotate the method or class with @UnscopedAccess(\"why\") so that "
           + "reviewers check it");
@@ -142,8 +142,8 @@ public final class TenantryRules {
    */
   public static final ArchRule NO_FILTER_OR_TENANT_SWITCHING = rule(
       new TenantSwitchingCondition(),
-      "code should not disable Tenantry's filters, switch a session's tenant or use Tenantry internals",
-      "the tenant filters and the session tenant are what keep one company's rows from another; "
+      "code should not disable session filters, switch a session's tenant or use Tenantry internals",
+      "Tenantry's scoping and the session tenant are what keep one company's rows from another; "
           + "work for another tenant runs in Tenancy.run(thatTenantsContext, ...), deliberate "
           + "cross-tenant work in Tenancy.asSystem(\"reason\", ...)");
 

@@ -14,7 +14,8 @@
  * </ul>
  *
  * <p>The schema ships as {@code classpath:db/tenantry/V0_1_0__tenantry_hierarchy.sql} for Flyway.
- * Mappings use Jakarta Persistence plus Hibernate's {@code @TenantId}/{@code @Filter} annotations,
- * which are inert without Hibernate. {@code internal} holds the filter-parameter resolvers.
+ * Mappings use Jakarta Persistence plus a few Hibernate annotations (a marker {@code @Filter}, the
+ * company stamp), which are inert without Hibernate. {@code internal} holds the company stamp and
+ * the values of the tenant conditions.
  */
 package io.tenantry.core.model;

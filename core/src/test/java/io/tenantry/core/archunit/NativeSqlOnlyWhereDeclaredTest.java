@@ -24,7 +24,7 @@ class NativeSqlOnlyWhereDeclaredTest {
   @Test
   void nativeSqlOnlyWhereDeclared_explainsWhatToDoInstead() {
     assertThat(report)
-        .contains("because Hibernate's tenant filters do not see native SQL, so only row-level security stands")
+        .contains("because Tenantry's Hibernate scoping does not see native SQL, so only row-level security stands")
         .contains(FIX);
   }
 
@@ -33,7 +33,7 @@ class NativeSqlOnlyWhereDeclaredTest {
     assertThat(report)
         .contains("Method <" + fixture("nativesql.bad.SalesReport.topProducts()")
             + "> calls method <jakarta.persistence.EntityManager.createNativeQuery(java.lang.String)>"
-            + " in (SalesReport.java:15): native SQL is not scoped by Tenantry's filters")
+            + " in (SalesReport.java:15): native SQL is not scoped by Tenantry's Hibernate scoping")
         // a lambda belongs to its (unannotated) method
         .contains("Method <" + fixture("nativesql.bad.SalesReport.deferred()")
             + "> calls method <jakarta.persistence.EntityManager.createNativeQuery(java.lang.String)>");

@@ -15,10 +15,10 @@ class NoFilterOrTenantSwitchingTest {
     String hopper = fixture("switching.bad.TenantHopper");
     assertThat(violations(NO_FILTER_OR_TENANT_SWITCHING, "switching.bad"))
         .contains("was violated (5 times)")
-        .contains("because the tenant filters and the session tenant are what keep one company's rows from another")
+        .contains("because Tenantry's scoping and the session tenant are what keep one company's rows from another")
         .contains("Method <" + fixture("switching.bad.FilterSwitch.seeEveryStore(jakarta.persistence.EntityManager)")
             + "> calls method <org.hibernate.Session.disableFilter(java.lang.String)> in (FilterSwitch.java:9): "
-            + "Tenantry's filters are what scope reads to the bound tenant; never disable them")
+            + "session filters are part of Tenantry's scoping (system access is marked by one); never disable them")
         .contains("Method <" + hopper + ".openFor(org.hibernate.SessionFactory, java.lang.Object)> calls method "
             + "<org.hibernate.SessionBuilder.tenantIdentifier(java.lang.Object)>")
         .contains("Method <" + hopper + ".openStatelessFor(org.hibernate.SessionFactory, java.lang.Object)> calls "

@@ -43,7 +43,7 @@ import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * The write side of the first wall, and a check on everything loaded. Reads are scoped by
- * Hibernate's {@code @TenantId} and Tenantry's filters; this listener
+ * Tenantry's persisters ({@link TenantRestriction}); this listener
  * <ul>
  *   <li>stamps store and register on insert and refuses rows of another company, store or register;</li>
  *   <li>refuses updates, deletes and upserts of rows the bound tenant cannot see (reading the row's
@@ -123,7 +123,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     OwnedEntityMetadata m = meta(persister);
     Object company = state[m.company];
     if (company == null) {
-      // @TenantId fills the column when the row is written; do it now so the entity shows it too
+      // the company stamp would fill the column when the row is written; do it now so the entity shows it too
       stamp(persister, entity, state, m.company, ctx.companyId());
     } else if (!ctx.companyId().equals(company)) {
       throw new TenantIsolationException(what + " for company " + company + " while company " + ctx.companyId()

@@ -5,11 +5,9 @@ import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.internal.SystemAccess;
-import io.tenantry.core.model.internal.FilterParameters;
+import io.tenantry.core.model.internal.ScopeValues;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.UUID;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.sql.exec.internal.AbstractJdbcParameter;
 import org.hibernate.sql.exec.spi.ExecutionContext;
@@ -41,9 +39,6 @@ final class TenantParameter extends AbstractJdbcParameter {
     REGISTER_HIGH
   }
 
-  private static final UUID LOWEST = new UUID(0L, 0L);
-  private static final UUID HIGHEST = new UUID(-1L, -1L);
-
   private final Kind kind;
 
   TenantParameter(Kind kind, JdbcMapping jdbcMapping) {
@@ -68,18 +63,17 @@ final class TenantParameter extends AbstractJdbcParameter {
       case COMPANY:
         return ctx.companyId();
       case STORES_LOW:
-        return new FilterParameters.StoresLow().get();
+        return ScopeValues.storeRange(ctx)[0];
       case STORES_HIGH:
-        return new FilterParameters.StoresHigh().get();
+        return ScopeValues.storeRange(ctx)[1];
       case ALL_STORES:
-        return new FilterParameters.AllStores().get();
+        return ScopeValues.allStores(ctx) ? 1 : 0;
       case STORES:
-        List<UUID> stores = new FilterParameters.Stores().get();
-        return stores.toArray(new UUID[0]);
+        return ScopeValues.stores(ctx);
       case REGISTER_LOW:
-        return ctx.registerId().orElse(LOWEST);
+        return ctx.registerId().orElse(ScopeValues.LOWEST);
       case REGISTER_HIGH:
-        return ctx.registerId().orElse(HIGHEST);
+        return ctx.registerId().orElse(ScopeValues.HIGHEST);
       default:
         throw new IllegalStateException(kind.name());
     }

@@ -2,6 +2,7 @@ package io.tenantry.hibernate.internal;
 
 import io.tenantry.core.model.Company;
 import io.tenantry.core.model.CompanyOwned;
+import io.tenantry.core.model.TenantFilters;
 import io.tenantry.hibernate.TenantryHibernate;
 import io.tenantry.hibernate.TenantryTenantIdentifierResolver;
 import org.hibernate.HibernateException;
@@ -55,6 +56,7 @@ public final class TenantryIntegrator implements Integrator {
           + "persister class resolver is " + persisters.getClass().getName() + ". Tenantry scopes queries "
           + "through its own persisters: remove the " + PersisterClassResolverInitiator.IMPL_NAME + " setting.");
     }
+    refuseHibernateTenantId(metadata);
     int scopedCollections = CollectionScoping.apply(metadata);
     installStatementInspector(factory);
     TenantGuard guard = new TenantGuard();
@@ -68,6 +70,22 @@ public final class TenantryIntegrator implements Integrator {
     listeners.appendListeners(EventType.AUTO_FLUSH, guard);
     StartupAudit.run(factory);
     LOG.info("Tenantry scoping active for {} tenant-owned entity types and {} collections", owned, scopedCollections);
+  }
+
+  /**
+   * Hibernate's {@code @TenantId} declares its filter under the name Tenantry uses as the system-session
+   * marker, and Tenantry's resolver calls only system access "non-root": such an entity would be
+   * filtered in system sessions and not at all for tenants. Refused at start, with the fix.
+   */
+  private static void refuseHibernateTenantId(Metadata metadata) {
+    for (PersistentClass entity : metadata.getEntityBindings()) {
+      boolean marked = entity.getFilters().stream().anyMatch(f -> f.getName().equals(TenantFilters.SYSTEM_SESSION));
+      if (marked && !TenantryPersisterClassResolver.owned(entity.getMappedClass())) {
+        throw new HibernateException("Tenantry: " + entity.getEntityName() + " uses Hibernate's @TenantId. With "
+            + "Tenantry, tenant-owned entities extend CompanyOwned, StoreOwned or RegisterOwned (which scope and "
+            + "stamp the company); remove @TenantId and extend one of them.");
+      }
+    }
   }
 
   /** Chains the tenant-column guard in front of the application's statement inspector, if any. */

@@ -1,10 +1,7 @@
 package io.tenantry.core.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tenantry.core.NoTenantBoundException;
-import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
 import java.util.List;
 import java.util.UUID;
@@ -24,42 +21,42 @@ class StoreRangeTest {
   static final UUID HIGH = UUID.fromString("f0000000-0000-0000-0000-000000000001");
 
   @Test
-  void allStoresOrSystemAccess_coversEveryPossibleId() {
-    Tenancy.run(TenantContext.ofCompany(COMPANY), () -> assertRange(FilterParameters.LOWEST, FilterParameters.HIGHEST));
-    Tenancy.asSystem("test: range in system access", () -> assertRange(FilterParameters.LOWEST,
-        FilterParameters.HIGHEST));
-    assertThat(FilterParameters.HIGHEST).hasToString("ffffffff-ffff-ffff-ffff-ffffffffffff");
+  void allStores_coversEveryPossibleId() {
+    assertRange(TenantContext.ofCompany(COMPANY), ScopeValues.LOWEST, ScopeValues.HIGHEST);
+    assertThat(ScopeValues.HIGHEST).hasToString("ffffffff-ffff-ffff-ffff-ffffffffffff");
   }
 
   @Test
   void selectedStore_isTheWholeRange() {
-    Tenancy.run(TenantContext.ofStore(COMPANY, MIDDLE), () -> assertRange(MIDDLE, MIDDLE));
+    assertRange(TenantContext.ofStore(COMPANY, MIDDLE), MIDDLE, MIDDLE);
   }
 
   @Test
   void grantedStores_spanLowestToHighestInUnsignedOrder() {
     TenantContext manager = TenantContext.builder(COMPANY).grantedStores(List.of(HIGH, LOW, MIDDLE)).build();
-    Tenancy.run(manager, () -> assertRange(LOW, HIGH));
-    Tenancy.run(manager.withStore(HIGH), () -> assertRange(HIGH, HIGH));
+    assertRange(manager, LOW, HIGH);
+    assertRange(manager.withStore(HIGH), HIGH, HIGH);
+    assertThat(ScopeValues.stores(manager)).containsExactlyInAnyOrder(HIGH, LOW, MIDDLE);
+    assertThat(ScopeValues.stores(manager.withStore(HIGH))).containsExactly(HIGH);
   }
 
   @Test
-  void noVisibleStore_matchesNothing_andNoBindingThrows() {
+  void noVisibleStore_matchesNothing() {
     TenantContext none = TenantContext.builder(COMPANY).grantedStores(List.of()).build();
-    Tenancy.run(none, () -> assertRange(FilterParameters.NOTHING, FilterParameters.NOTHING));
-    assertThatThrownBy(() -> new FilterParameters.StoresLow().get()).isInstanceOf(NoTenantBoundException.class);
+    assertRange(none, ScopeValues.NOTHING, ScopeValues.NOTHING);
+    assertThat(ScopeValues.stores(none)).containsExactly(ScopeValues.NOTHING);
+    assertThat(ScopeValues.allStores(none)).isFalse();
   }
 
   @Test
   void unsignedCompare_ordersAsPostgreSqlDoes() {
-    assertThat(FilterParameters.unsignedCompare(LOW, MIDDLE)).isNegative();
-    assertThat(FilterParameters.unsignedCompare(MIDDLE, HIGH)).isNegative();
-    assertThat(FilterParameters.unsignedCompare(HIGH, HIGH)).isZero();
+    assertThat(ScopeValues.unsignedCompare(LOW, MIDDLE)).isNegative();
+    assertThat(ScopeValues.unsignedCompare(MIDDLE, HIGH)).isNegative();
+    assertThat(ScopeValues.unsignedCompare(HIGH, HIGH)).isZero();
     assertThat(LOW.compareTo(MIDDLE)).as("java.util.UUID's own order is signed").isPositive();
   }
 
-  private static void assertRange(UUID low, UUID high) {
-    assertThat(new FilterParameters.StoresLow().get()).isEqualTo(low);
-    assertThat(new FilterParameters.StoresHigh().get()).isEqualTo(high);
+  private static void assertRange(TenantContext ctx, UUID low, UUID high) {
+    assertThat(ScopeValues.storeRange(ctx)).containsExactly(low, high);
   }
 }

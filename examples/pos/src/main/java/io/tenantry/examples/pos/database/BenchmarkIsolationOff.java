@@ -1,6 +1,7 @@
 package io.tenantry.examples.pos.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.tenantry.core.UnscopedAccess;
 import io.tenantry.hibernate.TenantryHibernate;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,12 +26,12 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
  *       persisters, so no tenant condition is added to any query.</li>
  * </ul>
  * The start-up isolation audit is off too (it would rightly report that requests bypass the policies).
+ * The class is checked by the architecture rules like any other.
  * What stays: the tenant binding from the credentials, Tenantry's company stamp and {@code TenantGuard} stamping
  * and checking inserts and loaded rows, and the register-key lookup (system access). Then any company
  * sees every company's rows wherever a query relies on scoping: it exists only so that
  * {@code benchmarks/} can measure what isolation costs against the same application without it, on a
- * database holding one company. A loud banner is logged at start. This class is excluded from the
- * architecture rules by name ({@code ArchitectureTest}).
+ * database holding one company. A loud banner is logged at start.
  */
 final class BenchmarkIsolationOff {
 
@@ -54,6 +55,7 @@ final class BenchmarkIsolationOff {
   }
 
   /** The pool every request uses when isolation is off: the owner login, which must bypass row-level security. */
+  @UnscopedAccess("reads the owner login's own role attributes (pg_roles) before the benchmark-only pool is used")
   static HikariDataSource bypassPool(OwnerLogin owner, int size) {
     HikariDataSource pool = new HikariDataSource();
     pool.setPoolName("pos-benchmark-no-isolation");
