@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# PostgreSQL CPU per transaction of a sale-by-id read, without and with row-level security, measured
+# with pgbench after a benchmark run (it reads tenantry_bench_10000 and its roles). Server CPU comes
+# from /proc (live backends plus the postmaster's reaped children), so it does not depend on what else
+# competes for the cores -- but it sums every PostgreSQL process, so the server must have no other work
+# (other clients, autovacuum after a data load); the script says so when it sees any.
+# Needs: pgbench, local access to the server's /proc, a superuser login.
+#   benchmarks/scripts/rls-server-cpu.sh [transactions per measurement] [rounds]
+set -euo pipefail
+N=${1:-20000}
+ROUNDS=${2:-3}
+HOST=${PGHOST:-127.0.0.1}
+DB=tenantry_bench_10000
+PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | head -1)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+read -r SALE COMPANY STORE < <(psql -h "$HOST" -U postgres -d "$DB" -Atc \
+  "select id, company_id, store_id from pos_sale order by id offset 5000 limit 1" | tr '|' ' ')
+READ="select s.id, s.total, l.id, l.quantity from pos_sale s join pos_sale_line l on l.sale_id = s.id
+  and l.company_id = s.company_id where s.id = '$SALE' and s.company_id = '$COMPANY' and s.store_id = '$STORE';"
+SETTINGS="select set_config('tenantry.company_id', '$COMPANY', true), set_config('tenantry.store_ids', '$STORE', true),
+  set_config('tenantry.all_stores', 'off', true), set_config('tenantry.register_id', '', true);"
+printf 'BEGIN;\n%s\nCOMMIT;\n' "$(echo $READ)" > "$WORK/read.sql"
+printf 'BEGIN;\n%s\n%s\nCOMMIT;\n' "$(echo $SETTINGS)" "$(echo $READ)" > "$WORK/settings_read.sql"
+
+ticks() {
+  local pm; pm=$(pgrep -u postgres -o postgres)
+  for p in $(pgrep -u postgres postgres); do cat "/proc/$p/stat" 2>/dev/null; done \
+    | awk -v pm="$pm" '{s += $14 + $15; if ($1 == pm) s += $16 + $17} END {print s}'
+}
+
+measure() { # role script label
+  local before after tps
+  before=$(ticks)
+  tps=$("$PGBENCH" -h "$HOST" -U "tenantry_bench_$1" -n -M prepared -c 1 -t "$N" -f "$WORK/$2" "$DB" 2>/dev/null \
+    | awk '/tps =/ {print int($3); exit}')
+  after=$(ticks)
+  echo "$3: $(( (after - before) * 1000000 / $(getconf CLK_TCK) / N )) us PostgreSQL CPU per transaction, $tps tps"
+}
+
+busy=$(psql -h "$HOST" -U postgres -d "$DB" -Atc "select count(*) from pg_stat_activity
+  where pid <> pg_backend_pid() and (backend_type = 'autovacuum worker' or (backend_type = 'client backend' and state <> 'idle'))")
+if [ "$busy" != "0" ]; then
+  echo "warning: $busy other PostgreSQL backends are working; the figures below include their CPU" >&2
+fi
+
+for round in $(seq "$ROUNDS"); do
+  echo "round $round"
+  measure bypass read.sql "  no RLS, no settings            "
+  measure bypass settings_read.sql "  settings statement, no policies"
+  measure app settings_read.sql "  settings statement + policies  "
+done
