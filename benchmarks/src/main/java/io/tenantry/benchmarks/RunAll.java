@@ -19,7 +19,7 @@ import java.util.Map;
  * <pre>
  * java -jar benchmarks/target/tenantry-benchmarks.jar [--quick] [--only=context,queries,sync,pos] [--reload]
  *     [--companies=10,10000] [--threads=4] [--rounds=12] [--warmup=2] [--slice-ms=1000] [--out=DIR]
- *     [--catalogs=10000,100000] [--registers=8] [--pos-rounds=10] [--pos-warmup=8] [--pos-slice-ms=3000]
+ *     [--catalogs=10000,100000] [--registers=8] [--pos-rounds=10] [--pos-warmup=30] [--pos-slice-ms=3000]
  *     [--push-sales=10000]
  * </pre>
  */
@@ -37,7 +37,7 @@ public final class RunAll {
     int[] syncCatalogs = {10_000, 100_000};
     int registers = 8;
     int posRounds = 10;
-    int posWarmupRounds = 8;
+    int posWarmupRounds = 30;
     long posSliceMillis = 3000;
     int pushSales = 10_000;
     boolean reload;

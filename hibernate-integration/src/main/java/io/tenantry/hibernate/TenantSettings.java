@@ -52,10 +52,12 @@ public final class TenantSettings {
     TenantContext ctx = Tenancy.current();
     keys.forEach(TenantSetting::requireKey);
     List<TenantSetting> candidates = em.createQuery(
-            "select s from TenantSetting s where s.key in :keys"
+            // an array parameter rather than "in :keys": Hibernate does not cache the translation of a
+            // query with a multi-valued parameter, and this query runs on most requests
+            "select s from TenantSetting s where array_contains(:keys, s.key)"
                 + " and (s.storeId is null or s.storeId = :store)"
                 + " and (s.registerId is null or s.registerId = :register)", TenantSetting.class)
-        .setParameter("keys", keys)
+        .setParameter("keys", keys.toArray(new String[0]))
         .setParameter("store", ctx.storeId().orElse(ScopeValues.NOTHING))
         .setParameter("register", ctx.registerId().orElse(ScopeValues.NOTHING))
         .getResultList();

@@ -72,6 +72,18 @@ class PlanCacheTest {
   }
 
   @Test
+  void tenantSettings_resolveAll_reusesOnePlan_forAnyNumberOfKeys() {
+    Statistics stats = w.sf.getStatistics();
+    w.in(w.storeA1(), (Session s) -> TenantSettings.resolveAll(s, List.of("tax.rate")));
+    long hits = stats.getQueryPlanCacheHitCount();
+    long misses = stats.getQueryPlanCacheMissCount();
+    w.in(w.registerR1(), (Session s) -> TenantSettings.resolveAll(s, List.of("tax.rate", "receipt.footer")));
+    w.in(w.storeB1(), (Session s) -> TenantSettings.resolveAll(s, List.of("tax.rate", "receipt.footer", "x")));
+    assertThat(stats.getQueryPlanCacheMissCount()).as("no new translation").isEqualTo(misses);
+    assertThat(stats.getQueryPlanCacheHitCount() - hits).as("HQL and SQL plan, twice").isEqualTo(4);
+  }
+
+  @Test
   void registerBinding_usesTheSameCachedPlan_andSeesOnlyItsSales() {
     String hql = "from Sale s where s.total > 0";
     List<UUID> register = w.in(w.registerR1(), (Session s) -> ScopingMatrixTest.ids(

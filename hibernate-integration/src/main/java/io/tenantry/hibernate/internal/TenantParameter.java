@@ -52,7 +52,7 @@ final class TenantParameter extends AbstractJdbcParameter {
     Object value = value(tenant());
     if (kind == Kind.STORES) {
       // a uuid[] for "store_id = any (?)": one statement text for any number of visible stores
-      statement.setArray(startPosition, statement.getConnection().createArrayOf("uuid", (Object[]) value));
+      statement.setObject(startPosition, value);
     } else {
       bindParameterValue(getJdbcMapping(), statement, value, startPosition, executionContext);
     }

@@ -60,12 +60,10 @@ public class SaleService {
    * sale; two concurrent attempts race on the unique key, and the loser reads the winner's sale.
    */
   public Recorded record(String clientSaleId, UUID customerId, List<Line> lines) {
-    Optional<SaleView> existing = transactions.execute(s -> find(clientSaleId));
-    if (existing.isPresent()) {
-      return new Recorded(existing.get(), false);
-    }
     try {
-      return new Recorded(transactions.execute(s -> create(clientSaleId, customerId, lines)), true);
+      // one transaction: the retry check and the new sale
+      return transactions.execute(s -> find(clientSaleId).map(v -> new Recorded(v, false))
+          .orElseGet(() -> new Recorded(create(clientSaleId, customerId, lines), true)));
     } catch (DataIntegrityViolationException | ConstraintViolationException race) {
       // a concurrent request with the same clientSaleId committed first: answer with its sale
       return transactions.execute(s -> find(clientSaleId)).map(v -> new Recorded(v, false)).orElseThrow(() -> race);
