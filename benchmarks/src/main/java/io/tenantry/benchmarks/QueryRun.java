@@ -412,6 +412,14 @@ final class QueryRun {
     if (v instanceof Number) {
       return v.toString();
     }
+    if (v instanceof Object[]) {
+      // an array parameter (Tenantry's visible stores): PostgreSQL's array literal
+      StringBuilder array = new StringBuilder("'{");
+      for (Object e : (Object[]) v) {
+        array.append(array.length() > 2 ? "," : "").append(e);
+      }
+      return array.append("}'").toString();
+    }
     String text = v instanceof java.sql.Timestamp ? ((java.sql.Timestamp) v).toInstant().toString() : v.toString();
     return "'" + text.replace("'", "''") + "'";
   }
