@@ -11,7 +11,6 @@ import io.tenantry.benchmarks.harness.Stats;
 import io.tenantry.benchmarks.pos.Op;
 import io.tenantry.benchmarks.pos.OpInput;
 import io.tenantry.benchmarks.pos.PosWorkload;
-import io.tenantry.benchmarks.pos.RlsSettingsSql;
 import io.tenantry.benchmarks.pos.Variants;
 import io.tenantry.benchmarks.pos.plain.PlainWorkload;
 import io.tenantry.benchmarks.pos.scoped.ScopedWorkload;
