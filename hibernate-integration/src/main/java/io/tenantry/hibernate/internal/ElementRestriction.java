@@ -9,14 +9,8 @@ final class ElementRestriction {
   private ElementRestriction() {}
 
   static TenantRestriction of(EntityPersister element) {
-    TenantRestriction restriction = null;
-    if (element instanceof ScopedSingleTableEntityPersister) {
-      restriction = ((ScopedSingleTableEntityPersister) element).tenantRestriction();
-    } else if (element instanceof ScopedJoinedSubclassEntityPersister) {
-      restriction = ((ScopedJoinedSubclassEntityPersister) element).tenantRestriction();
-    } else if (element instanceof ScopedUnionSubclassEntityPersister) {
-      restriction = ((ScopedUnionSubclassEntityPersister) element).tenantRestriction();
-    }
+    TenantRestriction restriction =
+        element instanceof TenantScopedPersister ? ((TenantScopedPersister) element).tenantRestriction() : null;
     if (restriction == null) {
       throw new HibernateException("Tenantry: the collection of " + element.getEntityName() + " was given a "
           + "scoped collection persister, but the entity has no tenant conditions (is it tenant-owned?)");

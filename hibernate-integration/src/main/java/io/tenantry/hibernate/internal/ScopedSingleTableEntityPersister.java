@@ -16,7 +16,8 @@ import org.hibernate.sql.ast.tree.predicate.Predicate;
  * {@link TenantryPersisterClassResolver} for tenant-owned entities; public only because Hibernate
  * instantiates it by reflection.
  */
-public final class ScopedSingleTableEntityPersister extends SingleTableEntityPersister {
+public final class ScopedSingleTableEntityPersister extends SingleTableEntityPersister
+    implements TenantScopedPersister {
 
   private final transient TenantRestriction restriction;
 
@@ -41,8 +42,8 @@ public final class ScopedSingleTableEntityPersister extends SingleTableEntityPer
     }
   }
 
-  /** The tenant conditions of this entity type, for the collection persisters of its collections. */
-  TenantRestriction tenantRestriction() {
+  @Override
+  public TenantRestriction tenantRestriction() {
     return restriction;
   }
 }

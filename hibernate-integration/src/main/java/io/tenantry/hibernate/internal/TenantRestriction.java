@@ -59,7 +59,6 @@ final class TenantRestriction {
   private final String registerColumn;
   private final boolean nullableStoreAndRegister;
   private final JdbcMapping uuid;
-  private final JdbcMapping integer;
   private final JdbcMapping uuidArray;
   private final BasicType<Integer> integerType;
 
@@ -73,7 +72,6 @@ final class TenantRestriction {
     TypeConfiguration types = persister.getFactory().getTypeConfiguration();
     this.uuid = types.getBasicTypeForJavaType(UUID.class);
     this.integerType = types.getBasicTypeForJavaType(Integer.class);
-    this.integer = integerType;
     BasicType<UUID[]> array = types.getBasicTypeForJavaType(UUID[].class);
     this.uuidArray = array != null ? array : types.getBasicTypeRegistry().resolve(UUID[].class, SqlTypes.ARRAY);
   }
@@ -153,6 +151,6 @@ final class TenantRestriction {
   }
 
   private TenantParameter parameter(Kind kind) {
-    return new TenantParameter(kind, kind == Kind.ALL_STORES ? integer : uuid);
+    return new TenantParameter(kind, kind == Kind.ALL_STORES ? integerType : uuid);
   }
 }

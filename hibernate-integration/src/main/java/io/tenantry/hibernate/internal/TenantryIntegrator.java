@@ -1,7 +1,5 @@
 package io.tenantry.hibernate.internal;
 
-import io.tenantry.core.model.Company;
-import io.tenantry.core.model.CompanyOwned;
 import io.tenantry.core.model.TenantFilters;
 import io.tenantry.hibernate.TenantryHibernate;
 import io.tenantry.hibernate.TenantryTenantIdentifierResolver;
@@ -34,7 +32,7 @@ public final class TenantryIntegrator implements Integrator {
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
     long owned = metadata.getEntityBindings().stream()
         .map(PersistentClass::getMappedClass)
-        .filter(c -> c != null && (CompanyOwned.class.isAssignableFrom(c) || c == Company.class))
+        .filter(TenantryPersisterClassResolver::owned)
         .count();
     if (owned == 0) {
       return;
