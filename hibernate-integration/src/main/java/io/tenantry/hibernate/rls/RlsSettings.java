@@ -19,8 +19,14 @@ public final class RlsSettings {
   /** The bound company, read once per statement through a sub-select so indexes are used. */
   static final String COMPANY_EXPR =
       "(select nullif(current_setting('" + COMPANY + "', true), '')::uuid)";
+  /**
+   * The visible stores as a {@code uuid[]}, converted once per statement inside the sub-select. The
+   * outer cast is a no-op the parser drops; it only stops {@code = any (...)} reading the
+   * sub-select as a set of rows. (With the cast outside the sub-select, PostgreSQL converted the
+   * text array on every row the policy checked.)
+   */
   static final String STORES_EXPR =
-      "(select string_to_array(nullif(current_setting('" + STORES + "', true), ''), ','))::uuid[]";
+      "(select string_to_array(nullif(current_setting('" + STORES + "', true), ''), ',')::uuid[])::uuid[]";
   static final String ALL_STORES_EXPR =
       "(select coalesce(current_setting('" + ALL_STORES + "', true), '') = 'on')";
   static final String REGISTER_EXPR =

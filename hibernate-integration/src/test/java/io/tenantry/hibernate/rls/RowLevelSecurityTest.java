@@ -318,6 +318,32 @@ class RowLevelSecurityTest {
   }
 
   @Test
+  void storeTerm_convertsTheVisibleStoresOncePerStatement_notPerRow() throws Exception {
+    // the plan PostgreSQL runs: the policy's store array must be a plain parameter set by an InitPlan;
+    // a cast outside the sub-select (as before) re-parsed the setting's text on every row checked
+    List<String> plan = Tenancy.call(w.storeA1(), () -> {
+      try (Connection c = rls.getConnection()) {
+        c.setAutoCommit(false);
+        List<String> lines = new ArrayList<>();
+        try (Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("explain (verbose, costs off) select id from t_price_override")) {
+          while (rs.next()) {
+            lines.add(rs.getString(1));
+          }
+        }
+        c.commit();
+        return lines;
+      }
+    });
+    String filter = plan.stream().filter(l -> l.contains("store_id = ANY")).findFirst()
+        .orElseThrow(() -> new AssertionError("no store term in the plan:\n" + String.join("\n", plan)));
+    assertThat(filter).as(String.join("\n", plan)).containsPattern("store_id = ANY \\(\\$\\d+\\)")
+        .doesNotContain("::uuid[]");
+    assertThat(w.in(w.storeA1(), (Session s) -> s.createNativeQuery("select id from t_price_override", UUID.class)
+        .getResultList())).containsExactly(w.overrideA1());
+  }
+
+  @Test
   void policySql_isIdempotent() {
     String ddl = TenantryRls.policySql(w.sf(), systemRole.name());
     db.execute(ddl);
