@@ -30,6 +30,8 @@ class SettingsRoundTripTest {
   static final UUID A = UUID.randomUUID();
   static final UUID B = UUID.randomUUID();
   static final List<String> prepared = new ArrayList<>();
+  /** Parameters bound on the driver's prepared statements: "plain|twin setX index". */
+  static final List<String> binds = new ArrayList<>();
   static DataSource rls;
 
   @BeforeAll
@@ -52,19 +54,35 @@ class SettingsRoundTripTest {
                 if (cm.getName().startsWith("prepare") || cm.getName().equals("createStatement")) {
                   prepared.add(cargs == null ? "<statement>" : (String) cargs[0]);
                 }
-                try {
-                  return cm.invoke(c, cargs);
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                  throw e.getCause();
+                Object r = invoke(cm, c, cargs);
+                if (!(r instanceof PreparedStatement)) {
+                  return r;
                 }
+                String which = ((String) cargs[0]).startsWith(RlsSettings.APPLY_SQL + ";") ? "twin" : "plain";
+                return Proxy.newProxyInstance(SettingsRoundTripTest.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, (sp, sm, sargs) -> {
+                      if (sm.getName().startsWith("set") && sargs != null && sargs[0] instanceof Integer) {
+                        binds.add(which + " " + sm.getName() + " " + sargs[0]);
+                      }
+                      return invoke(sm, r, sargs);
+                    });
               });
         });
     rls = TenantryRls.dataSource(recording);
   }
 
+  static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+    try {
+      return m.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
   @BeforeEach
   void reset() {
     prepared.clear();
+    binds.clear();
   }
 
   static long count(Connection c, String sku) throws Exception {
@@ -123,6 +141,25 @@ class SettingsRoundTripTest {
       assertThat(Tenancy.call(TenantContext.ofCompany(B), () -> count(c, "%"))).isEqualTo(1);
       c.rollback();
     }
+  }
+
+  @Test
+  void eachParameter_isBoundOnce_toTheStatementThatRuns() throws Exception {
+    Tenancy.run(TenantContext.ofCompany(A), () -> {
+      try (Connection c = rls.getConnection()) {
+        c.setAutoCommit(false);
+        assertThat(count(c, "a%")).isEqualTo(2);
+        assertThat(binds).as("first of the transaction: the twin, settings at 1-4, the parameter shifted")
+            .containsExactly("twin setString 1", "twin setString 2", "twin setString 3", "twin setString 4",
+                "twin setString 5");
+        binds.clear();
+        assertThat(count(c, "%")).isEqualTo(2);
+        assertThat(binds).as("settings in force: the driver's statement only").containsExactly("plain setString 1");
+        c.commit();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   @Test
