@@ -14,6 +14,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,6 +165,99 @@ class SettingsRoundTripTest {
         throw new IllegalStateException(e);
       }
     });
+  }
+
+  /** Runs {@code work} and counts the protocol Syncs the driver sends: one per round trip. */
+  static int syncs(SqlWork work) throws Exception {
+    Logger driver = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
+    Level before = driver.getLevel();
+    AtomicInteger count = new AtomicInteger();
+    Handler counter = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        if (" FE=> Sync".equals(r.getMessage())) {
+          count.incrementAndGet();
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    counter.setLevel(Level.ALL);
+    driver.addHandler(counter);
+    driver.setLevel(Level.FINEST);
+    try {
+      work.run();
+    } finally {
+      driver.setLevel(before);
+      driver.removeHandler(counter);
+    }
+    return count.get();
+  }
+
+  @FunctionalInterface
+  interface SqlWork {
+    void run() throws Exception;
+  }
+
+  @Test
+  void firstStatementOfTransaction_isOneRoundTrip() throws Exception {
+    Tenancy.run(TenantContext.ofCompany(A), () -> {
+      try (Connection c = rls.getConnection()) {
+        c.setAutoCommit(false);
+        for (int i = 0; i < 8; i++) { // from the sixth on, server-prepared statements
+          long[] answer = new long[2];
+          assertThat(syncs(() -> answer[0] = count(c, "a%"))).as("query, run %d", i).isEqualTo(1);
+          c.commit();
+          try (PreparedStatement ps = c.prepareStatement("update t_item set sku = sku where sku like ?")) {
+            ps.setString(1, "a%");
+            assertThat(syncs(() -> answer[1] = ps.executeUpdate())).as("update, run %d", i).isEqualTo(1);
+          }
+          c.commit();
+          assertThat(answer).containsExactly(2, 2);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThat(standalone()).isZero();
+  }
+
+  /**
+   * The driver's limit, pinned so that a driver upgrade that lifts it is noticed: once it has
+   * described a statement (it does when a parameter's type is left to the server, as
+   * {@code setTimestamp} does) and cannot bound the size of its result row ({@code text}, or
+   * {@code numeric} without precision), it reads the settings' answer before sending the statement.
+   */
+  @Test
+  void describedStatementWithUnboundedResult_theDriverSplitsTheRoundTrip() throws Exception {
+    List<Integer> seen = new ArrayList<>();
+    Tenancy.run(TenantContext.ofCompany(A), () -> {
+      try (Connection c = rls.getConnection();
+          PreparedStatement ps = c.prepareStatement("select sku from t_item where now() > ?")) {
+        c.setAutoCommit(false);
+        for (int i = 0; i < 10; i++) {
+          ps.setTimestamp(1, new java.sql.Timestamp(0));
+          seen.add(syncs(() -> {
+            try (ResultSet rs = ps.executeQuery()) {
+              int rows = 0;
+              while (rs.next()) {
+                rows++;
+              }
+              assertThat(rows).isEqualTo(2);
+            }
+          }));
+          c.commit();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThat(seen).as("round trips per execution; the sixth is the first on a described, server-prepared"
+        + " statement").containsExactly(1, 1, 1, 1, 1, 2, 2, 2, 2, 2);
   }
 
   @Test
