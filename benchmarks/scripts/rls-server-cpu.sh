@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # PostgreSQL CPU per transaction of a sale-by-id read, without and with row-level security, measured
-# with pgbench after a benchmark run (it reads tenantry_bench_10000 and its roles). Server CPU comes
+# with pgbench after a benchmark run (it reads tenantry_bench_10000 and its roles); then the cost of a
+# single-row insert into pos_sale_line, without and with the policies' WITH CHECK, timed inside one
+# backend (a PL/pgSQL loop of single-row INSERT statements in a transaction that is rolled back). Server CPU comes
 # from /proc (live backends plus the postmaster's reaped children), so it does not depend on what else
 # competes for the cores -- but it sums every PostgreSQL process, so the server must have no other work
 # (other clients, autovacuum after a data load); the script says so when it sees any.
@@ -15,8 +17,9 @@ PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | head -1)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-read -r SALE COMPANY STORE < <(psql -h "$HOST" -U postgres -d "$DB" -Atc \
-  "select id, company_id, store_id from pos_sale order by id offset 5000 limit 1" | tr '|' ' ')
+read -r SALE COMPANY STORE REGISTER < <(psql -h "$HOST" -U postgres -d "$DB" -Atc \
+  "select id, company_id, store_id, register_id from pos_sale order by id offset 5000 limit 1" | tr '|' ' ')
+PRODUCT=$(psql -h "$HOST" -U postgres -d "$DB" -Atc "select id from pos_product where company_id = '$COMPANY' limit 1")
 READ="select s.id, s.total, l.id, l.quantity from pos_sale s join pos_sale_line l on l.sale_id = s.id
   and l.company_id = s.company_id where s.id = '$SALE' and s.company_id = '$COMPANY' and s.store_id = '$STORE';"
 SETTINGS="select set_config('tenantry.company_id', '$COMPANY', true), set_config('tenantry.store_ids', '$STORE', true),
@@ -50,4 +53,29 @@ for round in $(seq "$ROUNDS"); do
   measure bypass read.sql "  no RLS, no settings            "
   measure bypass settings_read.sql "  settings statement, no policies"
   measure app settings_read.sql "  settings statement + policies  "
+done
+
+inserts() { # role label
+  local us
+  us=$(psql -h "$HOST" -U "tenantry_bench_$1" -d "$DB" -q 2>&1 <<SQL | grep -o '[0-9.]* us' | head -1
+begin;
+select set_config('tenantry.company_id', '$COMPANY', true), set_config('tenantry.store_ids', '$STORE', true),
+  set_config('tenantry.all_stores', 'off', true), set_config('tenantry.register_id', '$REGISTER', true) \\gset
+do \$\$ declare t0 timestamptz := clock_timestamp(); begin
+  for i in 1..$N loop
+    insert into pos_sale_line (id, company_id, store_id, register_id, sale_id, product_id, quantity, unit_price,
+      line_total) values (gen_random_uuid(), '$COMPANY', '$STORE', '$REGISTER', '$SALE', '$PRODUCT', 1, 1, 1);
+  end loop;
+  raise notice '% us', round(extract(epoch from clock_timestamp() - t0) * 1e6 / $N, 1);
+end \$\$;
+rollback;
+SQL
+)
+  echo "$2: ${us:-?} per single-row insert"
+}
+
+for round in $(seq "$ROUNDS"); do
+  echo "inserts, round $round"
+  inserts bypass "  no policies                    "
+  inserts app "  policies (WITH CHECK)          "
 done

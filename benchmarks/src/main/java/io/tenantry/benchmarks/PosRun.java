@@ -340,11 +340,12 @@ final class PosRun {
       Map<String, Object> measured = interleavedSales(List.of(on, off), keys, products);
       result.putAll(measured);
       result.put("off_removes", "the RLS DataSource (requests run on a plain pool of the owner login, superuser or "
-          + "BYPASSRLS: no set_config, no JDBC wrappers, no policies evaluated) and every Hibernate filter in every "
-          + "transaction (Tenantry's guard, company, store and register filters and Hibernate's @TenantId filter)");
+          + "BYPASSRLS: no set_config, no JDBC wrappers, no policies evaluated) and Tenantry's query scoping "
+          + "(tenantry.benchmark.scoping-off=true: Hibernate's standard persisters, so the SQL has no tenant terms); "
+          + "the start-up audit");
       result.put("off_keeps", "authentication and the tenant binding; the starter's register-key lookup (system "
-          + "access) and last-seen update, which run in their own sessions outside Spring's transactions and keep "
-          + "their filters; @TenantId and TenantGuard stamping and checking inserts and loaded rows; the same SQL "
+          + "access) and last-seen update, which run in their own sessions outside Spring's transactions; "
+          + "Tenantry's company stamp and TenantGuard stamping and checking inserts and loaded rows; the same SQL "
           + "apart from the tenant terms; the same JVM options, pool size (10) and database");
       off.close();
       off = null;
