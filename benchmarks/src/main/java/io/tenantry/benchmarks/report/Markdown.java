@@ -304,8 +304,11 @@ final class Markdown {
     for (String[] row : rows) {
       ratioRow(md, row[0].replace("_vs_", " / "), map(ratios.get(row[0])));
     }
-    md.append("\nRound trips per operation, counted at the JDBC driver in an untimed trace pass "
-        + "(statements executed + commit; pgjdbc sends `BEGIN` with the first statement):\n\n| variant |");
+    md.append("\nNetwork round trips per operation — the protocol Syncs the JDBC driver sends, counted from its "
+        + "log in an untimed trace pass after 6 warm-up runs (server-prepared statements) — next to the statements "
+        + "executed and the commit (pgjdbc sends `BEGIN` with the first statement; Tenantry's settings travel in front "
+        + "of it, in the same round trip unless the driver's guard against full buffers splits them: "
+        + "`PiggybackablePrepare`):\n\n| variant |");
     for (String op : Report.OP_LABELS) {
       md.append(' ').append(op).append(" |");
     }
