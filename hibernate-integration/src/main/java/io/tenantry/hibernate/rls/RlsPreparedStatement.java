@@ -42,6 +42,8 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
     permits RlsCallableStatement {
 
   private static final int SHIFT = PiggybackablePrepare.SHIFT;
+  /** The protocol's limit on a statement's parameters. */
+  private static final int MAX_PARAMETERS = 65_535;
 
   /** Sets a recorded statement option on the twin. */
   @FunctionalInterface
@@ -85,9 +87,9 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
       binding.on(prepared, 0);
       return;
     }
-    if (index < 1) {
-      throw new SQLException("Parameter index out of range: " + index + " (parameters are numbered from 1)",
-          "22023");
+    if (index < 1 || index > MAX_PARAMETERS) {
+      throw new SQLException("Parameter index out of range: " + index + " (parameters are numbered from 1; "
+          + "PostgreSQL takes at most " + MAX_PARAMETERS + ")", "22023");
     }
     if (index >= parameters.length) {
       parameters = Arrays.copyOf(parameters, Math.max(index + 1, parameters.length * 2));

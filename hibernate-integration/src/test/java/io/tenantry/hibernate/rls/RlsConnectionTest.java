@@ -129,6 +129,29 @@ class RlsConnectionTest {
   }
 
   @Test
+  void prepared_badParameterIndex_isAClearSqlException_andLosesNothing() throws Exception {
+    Tenancy.run(TenantContext.ofCompany(A), () -> {
+      try (Connection c = rls.getConnection();
+          PreparedStatement ps = c.prepareStatement("select g from generate_series(1, ?) g")) {
+        c.setAutoCommit(false);
+        for (int bad : new int[] {0, -1, 65_536, Integer.MAX_VALUE}) {
+          assertThatThrownBy(() -> ps.setInt(bad, 1)).as("index %d", bad).isInstanceOf(SQLException.class)
+              .hasMessageContaining("Parameter index out of range: " + bad);
+        }
+        ps.setInt(2, 1); // beyond the statement's one parameter: the driver says so when it runs
+        assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class).hasMessageContaining("out of range");
+        c.rollback();
+        ps.clearParameters();
+        ps.setInt(1, 3);
+        assertThat(rows(ps.executeQuery())).as("the statement still works").isEqualTo(3);
+        c.commit();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  @Test
   void prepared_streamParameters_arriveWhole_firstOfTransactionOrNot() throws Exception {
     for (boolean autoCommit : new boolean[] {true, false}) {
       Tenancy.run(TenantContext.ofCompany(A), () -> {
