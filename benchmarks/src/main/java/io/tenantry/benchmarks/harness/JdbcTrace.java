@@ -1,5 +1,6 @@
 package io.tenantry.benchmarks.harness;
 
+import io.tenantry.test.DriverRoundTrips;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,11 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -29,63 +25,32 @@ public final class JdbcTrace {
   /** One executed statement: its SQL and the parameters it was executed with (setter name and arguments). */
   public record Executed(String sql, Map<Integer, Object[]> parameters) {}
 
-  private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
-
   private final List<Executed> executed = new ArrayList<>();
   private int commits;
   private int rollbacks;
-  private final AtomicInteger syncs = new AtomicInteger();
-  private final Handler syncCounter = new Handler() {
-    @Override
-    public void publish(LogRecord r) {
-      if (" FE=> Sync".equals(r.getMessage())) {
-        syncs.incrementAndGet();
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private int roundTrips;
 
   public synchronized void reset() {
     executed.clear();
     commits = 0;
     rollbacks = 0;
-    syncs.set(0);
+    roundTrips = 0;
   }
 
   /**
-   * Runs {@code work} with the driver's protocol log on, counting the Syncs it sends (one per round
-   * trip; the count is read with {@link #roundTrips} and cleared by {@link #reset}).
+   * Runs {@code work}, counting the driver's round trips ({@link DriverRoundTrips}); the count is read
+   * with {@link #roundTrips} and cleared by {@link #reset}.
    */
-  public <E extends Exception> void countingRoundTrips(ThrowingRunnable<E> work) throws E {
-    Level level = DRIVER.getLevel();
-    boolean parents = DRIVER.getUseParentHandlers();
-    syncCounter.setLevel(Level.ALL);
-    DRIVER.addHandler(syncCounter);
-    DRIVER.setUseParentHandlers(false);
-    DRIVER.setLevel(Level.FINEST);
-    try {
-      work.run();
-    } finally {
-      DRIVER.setLevel(level);
-      DRIVER.setUseParentHandlers(parents);
-      DRIVER.removeHandler(syncCounter);
+  public <E extends Exception> void countingRoundTrips(DriverRoundTrips.Work<E> work) throws E {
+    int counted = DriverRoundTrips.count(work);
+    synchronized (this) {
+      roundTrips += counted;
     }
   }
 
-  /** Work that may throw. */
-  @FunctionalInterface
-  public interface ThrowingRunnable<E extends Exception> {
-    void run() throws E;
-  }
-
   /** The driver's round trips (protocol Syncs) counted since {@link #reset}. */
-  public int roundTrips() {
-    return syncs.get();
+  public synchronized int roundTrips() {
+    return roundTrips;
   }
 
   public synchronized List<Executed> executed() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
+import io.tenantry.test.DriverRoundTrips;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.lang.reflect.Proxy;
@@ -14,11 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,42 +163,6 @@ class SettingsRoundTripTest {
     });
   }
 
-  /** Runs {@code work} and counts the protocol Syncs the driver sends: one per round trip. */
-  static int syncs(SqlWork work) throws Exception {
-    Logger driver = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
-    Level before = driver.getLevel();
-    AtomicInteger count = new AtomicInteger();
-    Handler counter = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        if (" FE=> Sync".equals(r.getMessage())) {
-          count.incrementAndGet();
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    counter.setLevel(Level.ALL);
-    driver.addHandler(counter);
-    driver.setLevel(Level.FINEST);
-    try {
-      work.run();
-    } finally {
-      driver.setLevel(before);
-      driver.removeHandler(counter);
-    }
-    return count.get();
-  }
-
-  @FunctionalInterface
-  interface SqlWork {
-    void run() throws Exception;
-  }
-
   @Test
   void firstStatementOfTransaction_isOneRoundTrip() throws Exception {
     Tenancy.run(TenantContext.ofCompany(A), () -> {
@@ -210,11 +170,13 @@ class SettingsRoundTripTest {
         c.setAutoCommit(false);
         for (int i = 0; i < 8; i++) { // from the sixth on, server-prepared statements
           long[] answer = new long[2];
-          assertThat(syncs(() -> answer[0] = count(c, "a%"))).as("query, run %d", i).isEqualTo(1);
+          assertThat(DriverRoundTrips.count(() -> answer[0] = count(c, "a%"))).as("query, run %d", i)
+              .isEqualTo(1);
           c.commit();
           try (PreparedStatement ps = c.prepareStatement("update t_item set sku = sku where sku like ?")) {
             ps.setString(1, "a%");
-            assertThat(syncs(() -> answer[1] = ps.executeUpdate())).as("update, run %d", i).isEqualTo(1);
+            assertThat(DriverRoundTrips.count(() -> answer[1] = ps.executeUpdate())).as("update, run %d", i)
+                .isEqualTo(1);
           }
           c.commit();
           assertThat(answer).containsExactly(2, 2);
@@ -241,7 +203,7 @@ class SettingsRoundTripTest {
         c.setAutoCommit(false);
         for (int i = 0; i < 10; i++) {
           ps.setTimestamp(1, new java.sql.Timestamp(0));
-          seen.add(syncs(() -> {
+          seen.add(DriverRoundTrips.count(() -> {
             try (ResultSet rs = ps.executeQuery()) {
               int rows = 0;
               while (rs.next()) {
