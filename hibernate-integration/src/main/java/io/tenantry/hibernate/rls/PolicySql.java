@@ -50,14 +50,23 @@ public final class PolicySql {
     return c.toString();
   }
 
+  /*
+   * One sub-select per setting group and table: PostgreSQL runs each sub-select of a policy as an
+   * InitPlan, set up again on every execution of every statement that touches the table (about a
+   * microsecond each, twice per insert: the permissive and the restrictive policy's WITH CHECK are
+   * checked separately). Hence the visible stores (with "all stores" folded in) and the register are
+   * read once each, not once per use.
+   */
   private static String storeVisible(String column, boolean nullable) {
-    return "(" + (nullable ? column + " is null or " : "") + RlsSettings.ALL_STORES_EXPR + " or " + column
-        + " = any (" + RlsSettings.STORES_EXPR + "))";
+    // null array = every store of the company; array[column] then matches any non-null store
+    return "(" + (nullable ? column + " is null or " : "") + column + " = any (coalesce("
+        + RlsSettings.VISIBLE_STORES_EXPR + ", array[" + column + "])))";
   }
 
   private static String registerVisible(boolean nullable) {
-    return "(" + (nullable ? "register_id is null or " : "") + RlsSettings.REGISTER_EXPR
-        + " is null or register_id = " + RlsSettings.REGISTER_EXPR + ")";
+    // no register bound: the row's own register, so every register matches
+    return "(" + (nullable ? "register_id is null or " : "") + "register_id is not distinct from coalesce("
+        + RlsSettings.REGISTER_EXPR + ", register_id))";
   }
 
   /** The complete, idempotent DDL for one table. */

@@ -20,15 +20,18 @@ public final class RlsSettings {
   static final String COMPANY_EXPR =
       "(select nullif(current_setting('" + COMPANY + "', true), '')::uuid)";
   /**
-   * The visible stores as a {@code uuid[]}, converted once per statement inside the sub-select. The
-   * outer cast is a no-op the parser drops; it only stops {@code = any (...)} reading the
-   * sub-select as a set of rows. (With the cast outside the sub-select, PostgreSQL converted the
-   * text array on every row the policy checked.)
+   * The visible stores as a {@code uuid[]}, for {@code column = any (coalesce(<this>, array[column]))}:
+   * {@code null} when every store of the company is visible ({@link #ALL_STORES} is {@code on}),
+   * else the listed stores, and an empty array when none are listed or the setting is unset (fails
+   * closed). Both settings are read in one sub-select, so PostgreSQL evaluates them once per statement
+   * (one InitPlan per table, where a separate sub-select for {@link #ALL_STORES} cost a second one).
+   * The conversion to {@code uuid[]} happens inside the sub-select: with the cast outside it,
+   * PostgreSQL converted the text array on every row the policy checked.
    */
-  static final String STORES_EXPR =
-      "(select string_to_array(nullif(current_setting('" + STORES + "', true), ''), ',')::uuid[])::uuid[]";
-  static final String ALL_STORES_EXPR =
-      "(select coalesce(current_setting('" + ALL_STORES + "', true), '') = 'on')";
+  static final String VISIBLE_STORES_EXPR = "(select case when current_setting('" + ALL_STORES
+      + "', true) = 'on' then null else string_to_array(coalesce(current_setting('" + STORES
+      + "', true), ''), ',')::uuid[] end)";
+  /** The bound register, {@code null} when none is bound. */
   static final String REGISTER_EXPR =
       "(select nullif(current_setting('" + REGISTER + "', true), '')::uuid)";
 

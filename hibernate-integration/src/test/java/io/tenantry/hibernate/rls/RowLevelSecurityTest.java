@@ -317,16 +317,12 @@ class RowLevelSecurityTest {
     assertThat(out.toString()).contains("0 findings");
   }
 
-  @Test
-  void storeTerm_convertsTheVisibleStoresOncePerStatement_notPerRow() throws Exception {
-    // the plan PostgreSQL runs: the policy's store array must be a plain parameter set by an InitPlan;
-    // a cast outside the sub-select (as before) re-parsed the setting's text on every row checked
-    List<String> plan = Tenancy.call(w.storeA1(), () -> {
+  static List<String> plan(TenantContext ctx, String sql) throws Exception {
+    return Tenancy.call(ctx, () -> {
       try (Connection c = rls.getConnection()) {
         c.setAutoCommit(false);
         List<String> lines = new ArrayList<>();
-        try (Statement st = c.createStatement();
-            ResultSet rs = st.executeQuery("explain (verbose, costs off) select id from t_price_override")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("explain (verbose, costs off) " + sql)) {
           while (rs.next()) {
             lines.add(rs.getString(1));
           }
@@ -335,12 +331,33 @@ class RowLevelSecurityTest {
         return lines;
       }
     });
+  }
+
+  @Test
+  void storeTerm_convertsTheVisibleStoresOncePerStatement_notPerRow() throws Exception {
+    // the plan PostgreSQL runs: the policy's store array must be a plain parameter set by an InitPlan;
+    // a cast outside the sub-select (as before) re-parsed the setting's text on every row checked
+    List<String> plan = plan(w.storeA1(), "select id from t_price_override");
     String filter = plan.stream().filter(l -> l.contains("store_id = ANY")).findFirst()
         .orElseThrow(() -> new AssertionError("no store term in the plan:\n" + String.join("\n", plan)));
-    assertThat(filter).as(String.join("\n", plan)).containsPattern("store_id = ANY \\(\\$\\d+\\)")
+    assertThat(filter).as(String.join("\n", plan))
+        .containsPattern("store_id = ANY \\(COALESCE\\(\\$\\d+, ARRAY\\[[\\w.]*store_id\\]\\)\\)")
         .doesNotContain("::uuid[]");
     assertThat(w.in(w.storeA1(), (Session s) -> s.createNativeQuery("select id from t_price_override", UUID.class)
         .getResultList())).containsExactly(w.overrideA1());
+  }
+
+  @Test
+  void policies_readEachSettingGroupOncePerTable() throws Exception {
+    // every sub-select is an InitPlan that PostgreSQL sets up again at each execution (twice per
+    // insert: both policies' WITH CHECK); company, visible stores, register: three at most
+    List<String> storeLevel = plan(w.storeA1(), "select id from t_price_override");
+    assertThat(storeLevel.stream().filter(l -> l.contains("InitPlan"))).as(String.join("\n", storeLevel)).hasSize(2);
+    List<String> registerLevel = plan(w.registerR1(), "select id from t_sale");
+    assertThat(registerLevel.stream().filter(l -> l.contains("InitPlan"))).as(String.join("\n", registerLevel))
+        .hasSize(3);
+    assertThat(w.in(w.registerR1(), (Session s) -> s.createNativeQuery("select id from t_sale", UUID.class)
+        .getResultList())).containsExactly(w.saleR1());
   }
 
   @Test
