@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <pre>
  * java -jar benchmarks/target/tenantry-benchmarks.jar [--quick] [--only=context,queries,sync,pos] [--reload]
- *     [--companies=10,10000] [--threads=4] [--rounds=12] [--warmup=2] [--slice-ms=1000] [--out=DIR]
+ *     [--companies=10,10000] [--threads=4] [--rounds=12] [--warmup=6] [--slice-ms=1000] [--out=DIR]
  *     [--catalogs=10000,100000] [--registers=8] [--pos-rounds=10] [--pos-warmup=30] [--pos-slice-ms=3000]
  *     [--push-sales=10000]
  * </pre>
@@ -45,7 +45,7 @@ public final class RunAll {
     int largeCompanies = 10_000;
     int threads = 4;
     int rounds = 12;
-    int warmupRounds = 2;
+    int warmupRounds = 6;
     long sliceMillis = 1000;
     Path out;
     String command;
