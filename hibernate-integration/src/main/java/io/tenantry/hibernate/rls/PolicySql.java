@@ -52,9 +52,9 @@ public final class PolicySql {
 
   /*
    * One sub-select per setting group and table: PostgreSQL runs each sub-select of a policy as an
-   * InitPlan, set up again on every execution of every statement that touches the table (about a
-   * microsecond each, twice per insert: the permissive and the restrictive policy's WITH CHECK are
-   * checked separately). Hence the visible stores (with "all stores" folded in) and the register are
+   * InitPlan, set up again on every execution of every statement that touches the table (one to two
+   * microseconds each, twice per insert: the permissive and the restrictive policy's WITH CHECK are
+   * checked separately; benchmarks/README.md, finding 2). Hence the visible stores (with "all stores" folded in) and the register are
    * read once each, not once per use.
    */
   private static String storeVisible(String column, boolean nullable) {
