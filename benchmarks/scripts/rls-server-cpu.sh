@@ -56,22 +56,26 @@ for round in $(seq "$ROUNDS"); do
   measure app settings_read.sql "  settings statement + policies  "
 done
 
-reads() { # role label
+in_backend() { # role settings-sql declarations loop-body: microseconds per loop iteration, or ?
   local us
   us=$(psql -h "$HOST" -U "tenantry_bench_$1" -d "$DB" -q 2>&1 <<SQL | grep -o '[0-9.]* us' | head -1
 begin;
-$SETTINGS
-do \$\$ declare t0 timestamptz := clock_timestamp(); n int; begin
+$2
+do \$\$ declare t0 timestamptz := clock_timestamp(); $3 begin
   for i in 1..$N loop
-    select count(*) into n from ($(echo "${READ%;}")) q;
-    if n = 0 then raise exception 'the sale is not visible'; end if;
+    $4
   end loop;
   raise notice '% us', round(extract(epoch from clock_timestamp() - t0) * 1e6 / $N, 1);
 end \$\$;
 rollback;
 SQL
 )
-  echo "$2: ${us:-?} per read"
+  echo "${us:-?}"
+}
+
+reads() { # role label
+  echo "$2: $(in_backend "$1" "$SETTINGS" "n int;" "select count(*) into n from ($(echo "${READ%;}")) q;
+    if n = 0 then raise exception 'the sale is not visible'; end if;") per read"
 }
 
 # the rolled-back inserts leave dead index entries beside the sale's lines, which slow the reads down
@@ -84,22 +88,11 @@ for round in $(seq "$ROUNDS"); do
 done
 
 inserts() { # role label
-  local us
-  us=$(psql -h "$HOST" -U "tenantry_bench_$1" -d "$DB" -q 2>&1 <<SQL | grep -o '[0-9.]* us' | head -1
-begin;
-select set_config('tenantry.company_id', '$COMPANY', true), set_config('tenantry.store_ids', '$STORE', true),
-  set_config('tenantry.all_stores', 'off', true), set_config('tenantry.register_id', '$REGISTER', true) \\gset
-do \$\$ declare t0 timestamptz := clock_timestamp(); begin
-  for i in 1..$N loop
-    insert into pos_sale_line (id, company_id, store_id, register_id, sale_id, product_id, quantity, unit_price,
-      line_total) values (gen_random_uuid(), '$COMPANY', '$STORE', '$REGISTER', '$SALE', '$PRODUCT', 1, 1, 1);
-  end loop;
-  raise notice '% us', round(extract(epoch from clock_timestamp() - t0) * 1e6 / $N, 1);
-end \$\$;
-rollback;
-SQL
-)
-  echo "$2: ${us:-?} per single-row insert"
+  echo "$2: $(in_backend "$1" "select set_config('tenantry.company_id', '$COMPANY', true),
+  set_config('tenantry.store_ids', '$STORE', true), set_config('tenantry.all_stores', 'off', true),
+  set_config('tenantry.register_id', '$REGISTER', true);" "" "insert into pos_sale_line (id, company_id, store_id,
+      register_id, sale_id, product_id, quantity, unit_price, line_total) values (gen_random_uuid(), '$COMPANY',
+      '$STORE', '$REGISTER', '$SALE', '$PRODUCT', 1, 1, 1);") per single-row insert"
 }
 
 inserts bypass "  (warm-up: reads the indexes)    " >/dev/null
