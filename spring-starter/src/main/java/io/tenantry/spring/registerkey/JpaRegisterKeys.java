@@ -60,7 +60,7 @@ public final class JpaRegisterKeys implements RegisterKeys {
     this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
     this.transactions = new TransactionTemplate(transactionManager);
     this.isolated = new IsolatedJpa(entityManagerFactory);
-    this.lookup = new RegisterKeyLookup(isolated);
+    this.lookup = new RegisterKeyLookup(entityManagerFactory, isolated);
     this.lastSeenInterval = Objects.requireNonNull(lastSeenInterval, "lastSeenInterval");
     this.clock = clock;
   }

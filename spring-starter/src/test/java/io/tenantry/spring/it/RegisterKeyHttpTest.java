@@ -26,11 +26,15 @@ import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.spring.registerkey.IssuedRegisterKey;
 import io.tenantry.spring.registerkey.RegisterKeys;
+import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.QueryStatistics;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -40,6 +44,9 @@ class RegisterKeyHttpTest extends AttackAppTestSupport {
 
   @Autowired
   RegisterKeys keys;
+
+  @Autowired
+  EntityManagerFactory entityManagerFactory;
 
   private IssuedRegisterKey issue(java.util.UUID register) {
     return Tenancy.supply(TenantContext.ofCompany(A), () -> keys.issue(register));
@@ -54,6 +61,30 @@ class RegisterKeyHttpTest extends AttackAppTestSupport {
         .andExpect(jsonPath("$.store").value(A1.toString()))
         .andExpect(jsonPath("$.register").value(RA1.toString()))
         .andExpect(jsonPath("$.principal").value("register:" + RA1));
+  }
+
+  /**
+   * The lookup runs on every request a register makes, as system access, whose sessions bypass
+   * Hibernate's query plan cache; it is native SQL so that it is not translated again each time.
+   */
+  @Test
+  void theKeyLookupReusesOneCachedQueryPlan() throws Exception {
+    String key = issue(RA1).key();
+    Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+    statistics.setStatisticsEnabled(true);
+    try {
+      statistics.clear();
+      for (int i = 0; i < 4; i++) {
+        mvc.perform(get("/probe/whoami").with(asRegister(key))).andExpect(status().isOk());
+      }
+      QueryStatistics lookup = statistics.getQueryStatistics(
+          "select k.* from tenantry_register_key k where k.key_hash = ?");
+      assertThat(lookup.getExecutionCount()).isEqualTo(4);
+      assertThat(lookup.getPlanCacheMissCount()).isLessThanOrEqualTo(1);
+      assertThat(lookup.getPlanCacheHitCount()).isGreaterThanOrEqualTo(3);
+    } finally {
+      statistics.setStatisticsEnabled(false);
+    }
   }
 
   @Test
