@@ -1,6 +1,7 @@
 package io.tenantry.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.tenantry.benchmarks.context.ContextBenchmark;
 import io.tenantry.benchmarks.db.Shape;
@@ -42,7 +43,7 @@ class SmokeTest {
     }
     assertThat(s.quantile(0.5)).isEqualTo(50);
     assertThat(s.quantile(0.99)).isEqualTo(99);
-    assertThat(Stats.geometricMean(List.of(0.5, 2.0))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(Stats.geometricMean(List.of(0.5, 2.0))).isCloseTo(1.0, offset(1e-9));
     assertThat(Stats.quantile(List.of(1.0, 2.0, 3.0), 0.25)).isEqualTo(1.5);
   }
 
@@ -102,6 +103,38 @@ class SmokeTest {
         .contains("| isolation on | 100 | 90.0 | 80.0 | 200.0 | 6.00 | 2.00 |").contains("×1.200 of off").contains("**100.0 s, 100 sales/s**");
     assertThat(Files.readString(dir.resolve("chart.svg"))).contains("0.950 ✓").contains("1.100 ? inconclusive");
     assertThat(Report.headlineText(run)).contains("pos_sales_isolation_on_vs_off").contains("met");
+  }
+
+  @Test
+  void report_boundsRlsByTheSettingsStatementsServerCpu() {
+    // 2 cores: (a) 1,000 ops/s = 2,000 µs of CPU per operation, 500 of them on the client thread; (c) the
+    // same; d_bypass adds 100 µs of server CPU (and 20 of client CPU), d another 50 of server CPU.
+    Map<String, Object> variants = new LinkedHashMap<>();
+    variants.put("a", variant(1000, 500));
+    variants.put("c", variant(1000, 500));
+    variants.put("d_bypass", variant(2e6 / 2120, 520));
+    variants.put("d", variant(2e6 / 2170, 520));
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("machine", Map.of("cores", 2));
+    run.put("queries", Map.of("variants", variants));
+
+    Map<String, Object> bound = Report.settingsStatementBound(run);
+
+    assertThat((Double) bound.get("value")).isCloseTo(2000.0 / 2100, offset(1e-9));
+    assertThat((Double) ((Map<?, ?>) bound.get("settings_statement_server_cpu_us_per_op")).get("sale_by_id"))
+        .isCloseTo(100.0, offset(1e-6));
+    assertThat((Double) ((Map<?, ?>) bound.get("policies_server_cpu_us_per_op")).get("insert_sale"))
+        .isCloseTo(50.0, offset(1e-6));
+    variants.remove("d_bypass");
+    assertThat(Report.settingsStatementBound(run)).isNull();
+  }
+
+  private static Map<String, Object> variant(double opsPerSecond, double clientCpuMicros) {
+    Map<String, Object> ops = new LinkedHashMap<>();
+    for (String op : List.of("catalog_page", "sale_by_id", "sales_report", "insert_sale")) {
+      ops.put(op, Map.of("ops_per_s", opsPerSecond, "client_cpu_us_per_op", clientCpuMicros));
+    }
+    return Map.of("operations", ops);
   }
 
   @Test

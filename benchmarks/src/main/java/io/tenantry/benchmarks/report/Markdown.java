@@ -58,7 +58,7 @@ final class Markdown {
     Map<String, Object> q = map(r.get("queries"));
     if (q != null) {
       queries(md, r, q);
-      diagnostics(md, q);
+      diagnostics(md, q, map(at(r, "ratios", "rls_vs_handwritten", "settings_statement_bound")));
       scale(md, r, q);
     }
     sync(md, map(r.get("sync")));
@@ -157,6 +157,11 @@ final class Markdown {
       if (m.containsKey("client_cpu_per_op_vs_handwritten")) {
         extra += ". Client (JVM) CPU per operation: ×" + fmt(num(m.get("client_cpu_per_op_vs_handwritten")), "%.2f")
             + " of (a)";
+      }
+      if (map(m.get("settings_statement_bound")) != null) {
+        extra += ". At most " + fmt(num(map(m.get("settings_statement_bound")).get("value")), "%.3f")
+            + " if Tenantry's client code and the policies cost nothing, from the PostgreSQL CPU of the settings"
+            + " statement the design requires in every transaction (see *Where the cost of (d) goes*)";
       }
       if (m.containsKey("server_cpu_per_sale_vs_off")) {
         extra += ". Server CPU per sale (POS JVM + its PostgreSQL backends): ×"
@@ -282,7 +287,7 @@ final class Markdown {
     md.append(' ').append(fmt(num(ratio.get("geomean")), "%.3f")).append(" |\n");
   }
 
-  private static void diagnostics(StringBuilder md, Map<String, Object> q) {
+  private static void diagnostics(StringBuilder md, Map<String, Object> q, Map<String, Object> bound) {
     Map<String, Object> ratios = map(q.get("throughput_ratios"));
     Map<String, Object> trace = map(q.get("trace"));
     md.append("### Where the cost of (d) goes\n\n");
@@ -303,6 +308,32 @@ final class Markdown {
     md.append(" geomean |\n|---|---:|---:|---:|---:|---:|\n");
     for (String[] row : rows) {
       ratioRow(md, row[0].replace("_vs_", " / "), map(ratios.get(row[0])));
+    }
+    if (bound != null) {
+      md.append("\nPostgreSQL CPU per operation, µs, derived (CPU per operation = cores / throughput while the client "
+          + "threads keep the cores busy, minus the client thread's own CPU):\n\n| added by |");
+      for (String op : Report.OP_LABELS) {
+        md.append(' ').append(op).append(" |");
+      }
+      md.append("\n|---|---:|---:|---:|---:|\n");
+      String[][] parts = {{"settings_statement_server_cpu_us_per_op", "the settings statement (d_bypass − c)"},
+          {"policies_server_cpu_us_per_op", "the policies (d − d_bypass)"}};
+      for (String[] part : parts) {
+        md.append("| ").append(part[1]).append(" |");
+        for (String op : Report.OPS) {
+          md.append(' ').append(fmt(num(at(bound, part[0], op)), "%.1f")).append(" |");
+        }
+        md.append('\n');
+      }
+      md.append("\nIf Tenantry's client code and the policies cost nothing, the settings statement alone would leave (d) at ")
+          .append(fmt(num(bound.get("value")), "%.3f")).append(" of (a) (geometric mean of (a)'s CPU per operation / "
+              + "(a)'s plus the settings statement's PostgreSQL CPU). The design sets the tenant in every transaction "
+              + "(nothing survives on a pooled connection), so any implementation of it pays this statement; what is "
+              + "left of the target's margin is all the policies may cost, and in this run they take ")
+          .append(fmt(num(at(ratios, "d_vs_d_bypass", "geomean")) == null ? null
+              : 100 * (1 - num(at(ratios, "d_vs_d_bypass", "geomean"))), "%.1f"))
+          .append(" % of the throughput (d / d_bypass = ").append(fmt(num(at(ratios, "d_vs_d_bypass", "geomean")), "%.3f"))
+          .append(").\n");
     }
     md.append("\nNetwork round trips per operation — the protocol Syncs the JDBC driver sends, counted from its "
         + "log in an untimed trace pass after 6 warm-up runs (server-prepared statements) — next to the statements "
