@@ -80,12 +80,16 @@ reads() { # role label
 
 # the rolled-back inserts leave dead index entries beside the sale's lines, which slow the reads down
 # until a vacuum: reads first, and a vacuum at the end for the next run (and for the benchmark itself)
-reads bypass "  (warm-up)                      " >/dev/null
-for round in $(seq "$ROUNDS"); do
-  echo "reads inside the backend, round $round"
-  reads bypass "  no policies                    "
-  reads app "  policies                       "
-done
+compare() { # measure-function title app-label warm-up-label: a warm-up, then bypass and app each round
+  "$1" bypass "$4" >/dev/null
+  for round in $(seq "$ROUNDS"); do
+    echo "$2, round $round"
+    "$1" bypass "  no policies                    "
+    "$1" app "$3"
+  done
+}
+
+compare reads "reads inside the backend" "  policies                       " "  (warm-up)                      "
 
 inserts() { # role label
   echo "$2: $(in_backend "$1" "select set_config('tenantry.company_id', '$COMPANY', true),
@@ -95,11 +99,6 @@ inserts() { # role label
       '$STORE', '$REGISTER', '$SALE', '$PRODUCT', 1, 1, 1);") per single-row insert"
 }
 
-inserts bypass "  (warm-up: reads the indexes)    " >/dev/null
-for round in $(seq "$ROUNDS"); do
-  echo "inserts, round $round"
-  inserts bypass "  no policies                    "
-  inserts app "  policies (WITH CHECK)          "
-done
+compare inserts "inserts" "  policies (WITH CHECK)          " "  (warm-up: reads the indexes)    "
 
 psql -h "$HOST" -U postgres -d "$DB" -qc "vacuum pos_sale_line"

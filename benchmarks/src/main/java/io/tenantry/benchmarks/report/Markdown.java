@@ -158,8 +158,9 @@ final class Markdown {
         extra += ". Client (JVM) CPU per operation: ×" + fmt(num(m.get("client_cpu_per_op_vs_handwritten")), "%.2f")
             + " of (a)";
       }
-      if (map(m.get("settings_statement_bound")) != null) {
-        extra += ". At most " + fmt(num(map(m.get("settings_statement_bound")).get("value")), "%.3f")
+      Map<String, Object> bound = map(m.get("settings_statement_bound"));
+      if (bound != null) {
+        extra += ". At most " + fmt(num(bound.get("value")), "%.3f")
             + " if Tenantry's client code and the policies cost nothing, from the PostgreSQL CPU of the settings"
             + " statement the design requires in every transaction (see *Where the cost of (d) goes*)";
       }
@@ -225,10 +226,7 @@ final class Markdown {
         .append(" ms, in an order that rotates every round (ABCD, BCDA, ...), and every variant draws the same "
             + "companies, stores and ids. Before measuring, every variant is checked to return the same rows.\n\n");
     md.append("| variant |");
-    for (String op : Report.OP_LABELS) {
-      md.append(' ').append(op).append(" |");
-    }
-    md.append(" vs (a), geomean |\n|---|---:|---:|---:|---:|---:|\n");
+    operationColumns(md, "vs (a), geomean");
     Map<String, Object> ratios = map(q.get("throughput_ratios"));
     for (String[] v : concat(MAIN, DIAG)) {
       Map<String, Object> ops = map(at(variants, v[0], "operations"));
@@ -246,20 +244,14 @@ final class Markdown {
     md.append("\nRatio to (a) per operation: the median of the per-round ratios (robust to a slice that outside load "
         + "happened to hit), in brackets their 25th–75th percentile; the headline is the geometric mean of the "
         + "medians:\n\n| ratio |");
-    for (String op : Report.OP_LABELS) {
-      md.append(' ').append(op).append(" |");
-    }
-    md.append(" geomean |\n|---|---:|---:|---:|---:|---:|\n");
+    operationColumns(md, "geomean");
     for (String k : new String[] {"b_vs_a", "c_vs_a", "d_vs_a", "d_vs_c"}) {
       ratioRow(md, k.replace("_vs_", " / "), map(ratios.get(k)));
     }
     md.append("\nLatency under the same load, p50 (median of the per-round p50s) / p99 (all samples) in µs, and the "
         + "client (JVM) CPU per operation — Hibernate, Tenantry and the driver, measured with the thread CPU clock, "
         + "independent of how many cores the machine has:\n\n| variant |");
-    for (String op : Report.OP_LABELS) {
-      md.append(' ').append(op).append(" |");
-    }
-    md.append("\n|---|---:|---:|---:|---:|\n");
+    operationColumns(md, null);
     for (String[] v : concat(MAIN, DIAG)) {
       Map<String, Object> ops = map(at(variants, v[0], "operations"));
       md.append("| ").append(v[1]).append(" |");
@@ -287,6 +279,18 @@ final class Markdown {
     md.append(' ').append(fmt(num(ratio.get("geomean")), "%.3f")).append(" |\n");
   }
 
+  /**
+   * Ends a table header whose first cell the caller wrote: one column per operation, then {@code last}
+   * (a right-aligned column after them) unless null, then the separator row.
+   */
+  private static void operationColumns(StringBuilder md, String last) {
+    for (String op : Report.OP_LABELS) {
+      md.append(' ').append(op).append(" |");
+    }
+    md.append(last == null ? "" : " " + last + " |").append("\n|---|");
+    md.append("---:|".repeat(Report.OP_LABELS.length + (last == null ? 0 : 1))).append('\n');
+  }
+
   private static void diagnostics(StringBuilder md, Map<String, Object> q, Map<String, Object> bound) {
     Map<String, Object> ratios = map(q.get("throughput_ratios"));
     Map<String, Object> trace = map(q.get("trace"));
@@ -302,20 +306,14 @@ final class Markdown {
           .append(fmt(num(at(ratios, row[0], "geomean")), "%.3f")).append(" | ").append(row[1]).append(" |\n");
     }
     md.append("\nPer operation:\n\n| ratio |");
-    for (String op : Report.OP_LABELS) {
-      md.append(' ').append(op).append(" |");
-    }
-    md.append(" geomean |\n|---|---:|---:|---:|---:|---:|\n");
+    operationColumns(md, "geomean");
     for (String[] row : rows) {
       ratioRow(md, row[0].replace("_vs_", " / "), map(ratios.get(row[0])));
     }
     if (bound != null) {
       md.append("\nPostgreSQL CPU per operation, µs, derived (CPU per operation = cores / throughput while the client "
           + "threads keep the cores busy, minus the client thread's own CPU):\n\n| added by |");
-      for (String op : Report.OP_LABELS) {
-        md.append(' ').append(op).append(" |");
-      }
-      md.append("\n|---|---:|---:|---:|---:|\n");
+      operationColumns(md, null);
       String[][] parts = {{"settings_statement_server_cpu_us_per_op", "the settings statement (d_bypass − c)"},
           {"policies_server_cpu_us_per_op", "the policies (d − d_bypass)"}};
       for (String[] part : parts) {
@@ -325,14 +323,14 @@ final class Markdown {
         }
         md.append('\n');
       }
+      Double policies = num(at(ratios, "d_vs_d_bypass", "geomean"));
       md.append("\nIf Tenantry's client code and the policies cost nothing, the settings statement alone would leave (d) at ")
           .append(fmt(num(bound.get("value")), "%.3f")).append(" of (a) (geometric mean of (a)'s CPU per operation / "
               + "(a)'s plus the settings statement's PostgreSQL CPU). The design sets the tenant in every transaction "
               + "(nothing survives on a pooled connection), so any implementation of it pays this statement; what is "
               + "left of the target's margin is all the policies may cost, and in this run they take ")
-          .append(fmt(num(at(ratios, "d_vs_d_bypass", "geomean")) == null ? null
-              : 100 * (1 - num(at(ratios, "d_vs_d_bypass", "geomean"))), "%.1f"))
-          .append(" % of the throughput (d / d_bypass = ").append(fmt(num(at(ratios, "d_vs_d_bypass", "geomean")), "%.3f"))
+          .append(fmt(policies == null ? null : 100 * (1 - policies), "%.1f"))
+          .append(" % of the throughput (d / d_bypass = ").append(fmt(policies, "%.3f"))
           .append(").\n");
     }
     md.append("\nNetwork round trips per operation — the protocol Syncs the JDBC driver sends, counted from its "
@@ -340,10 +338,7 @@ final class Markdown {
         + "executed and the commit (pgjdbc sends `BEGIN` with the first statement; Tenantry's settings travel in front "
         + "of it, in the same round trip unless the driver's guard against full buffers splits them: "
         + "`PiggybackablePrepare`):\n\n| variant |");
-    for (String op : Report.OP_LABELS) {
-      md.append(' ').append(op).append(" |");
-    }
-    md.append("\n|---|---:|---:|---:|---:|\n");
+    operationColumns(md, null);
     for (String[] v : concat(MAIN, DIAG)) {
       Map<String, Object> t = map(trace.get(v[0]));
       if (t == null) {
