@@ -4,6 +4,9 @@ import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.internal.SystemAccess;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -61,6 +64,24 @@ abstract class RlsConnection implements Connection, Wrapping {
   /** DISCARD ALL without DEALLOCATE ALL (the driver's own statements stay prepared); SQL-level ones are deallocated by name. */
   static final String RESET_SQL = "close all; unlisten *; select pg_advisory_unlock_all(); discard temp;"
       + " discard sequences; reset all; set session authorization default";
+
+  /** pgjdbc's notification queue, read when present: notifications already received are client-side state. */
+  private static final Class<?> PG_CONNECTION;
+  private static final MethodHandle GET_NOTIFICATIONS;
+
+  static {
+    Class<?> pg = null;
+    MethodHandle get = null;
+    try {
+      pg = Class.forName("org.postgresql.PGConnection", false, RlsConnection.class.getClassLoader());
+      get = MethodHandles.publicLookup().findVirtual(pg, "getNotifications",
+          MethodType.methodType(Class.forName("[Lorg.postgresql.PGNotification;", false, pg.getClassLoader())));
+    } catch (ReflectiveOperationException | LinkageError e) {
+      pg = null; // another driver: nothing to drain
+    }
+    PG_CONNECTION = pg;
+    GET_NOTIFICATIONS = get;
+  }
 
   final Connection target;
   private final boolean system;
@@ -511,6 +532,15 @@ abstract class RlsConnection implements Connection, Wrapping {
           st.execute("deallocate " + st.enquoteIdentifier(name, true));
         }
         st.execute(RESET_SQL);
+      }
+    }
+    if (PG_CONNECTION != null && target.isWrapperFor(PG_CONNECTION)) {
+      try {
+        GET_NOTIFICATIONS.invoke(target.unwrap(PG_CONNECTION)); // drops what a LISTEN already received
+      } catch (SQLException | RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new SQLException("Could not drain the driver's notifications", t);
       }
     }
     if (!autoCommit) {
