@@ -57,9 +57,9 @@ abstract class RlsConnection implements Connection, Wrapping {
       + " or exists (select 1 from pg_class where relnamespace = pg_my_temp_schema())"
       + " or exists (select 1 from pg_proc where pronamespace = pg_my_temp_schema())"
       + " or exists (select 1 from pg_type where typnamespace = pg_my_temp_schema())"
-      // a pool resets these itself, and they carry no tenant
-      + " or exists (select 1 from pg_settings where source = 'session' and name not in"
-      + " ('default_transaction_isolation', 'default_transaction_read_only', 'default_transaction_deferrable')),"
+      // the driver sets application_name, a pool resets the transaction defaults; none carries a tenant
+      + " or exists (select 1 from pg_settings where source = 'session' and name not in ('application_name',"
+      + " 'default_transaction_isolation', 'default_transaction_read_only', 'default_transaction_deferrable')),"
       + " array(select name from pg_prepared_statements where from_sql)";
   /** DISCARD ALL without DEALLOCATE ALL (the driver's own statements stay prepared); SQL-level ones are deallocated by name. */
   static final String RESET_SQL = "close all; unlisten *; select pg_advisory_unlock_all(); discard temp;"
