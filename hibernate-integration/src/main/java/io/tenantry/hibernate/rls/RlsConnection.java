@@ -37,10 +37,10 @@ import java.util.stream.Collectors;
  *
  * <p>Between borrowers ({@link #close()} is the return to the pool): when a statement ran, one
  * query asks the server whether the session carries state that outlives a transaction (a
- * {@code WITH HOLD} cursor, a temporary object, {@code LISTEN}, an SQL-level prepared statement, a
- * session advisory lock, a session-level setting); only then is it reset, with the subset of
- * {@code DISCARD ALL} that keeps the driver's own prepared statements. A connection whose state
- * cannot be checked is aborted, never returned.
+ * {@code WITH HOLD} cursor, a temporary object, {@code LISTEN}, an SQL-level prepared statement,
+ * Tenantry's settings or a role set for the session) and releases its advisory locks; only when it
+ * carries some is it reset, with the subset of {@code DISCARD ALL} that keeps the driver's own
+ * prepared statements. A connection whose state cannot be checked is aborted, never returned.
  *
  * <p>Only behaviour is written here; the pass-through methods are generated
  * ({@code RlsConnectionProxy}, {@link JdbcProxyGenerator}-written), without reflection at run time.
@@ -49,21 +49,33 @@ abstract class RlsConnection implements Connection, Wrapping {
 
   private static final Object NONE = new Object();
 
-  /** True when the session carries state that outlives a transaction; second column: SQL-level prepared statements. */
+  /**
+   * Run outside a transaction on the way back to the pool. Column 1: whether the session carries
+   * state that outlives a transaction and reaches the next borrower: a {@code WITH HOLD} cursor, a
+   * {@code LISTEN}, a temporary object (looked for only once the session has a temporary schema),
+   * Tenantry's settings set for the session, a role set for the session. Column 2: the statements
+   * prepared with SQL {@code PREPARE} (the driver's own are protocol-level and stay). Column 3 releases
+   * the session's advisory locks, which costs less than looking for them. Session settings other
+   * than Tenantry's carry no tenant and are left to the pool (it resets isolation and read-only, and
+   * {@code RESET ALL} would undo the defaults it configured).
+   */
   static final String STATE_PROBE_SQL = "select exists (select 1 from pg_cursors where is_holdable)"
       + " or exists (select 1 from pg_listening_channels())"
-      + " or exists (select 1 from pg_prepared_statements where from_sql)"
-      + " or exists (select 1 from pg_locks where locktype = 'advisory' and pid = pg_backend_pid())"
-      + " or exists (select 1 from pg_class where relnamespace = pg_my_temp_schema())"
+      + " or case when pg_my_temp_schema() = 0 then false else"
+      + " exists (select 1 from pg_class where relnamespace = pg_my_temp_schema())"
       + " or exists (select 1 from pg_proc where pronamespace = pg_my_temp_schema())"
-      + " or exists (select 1 from pg_type where typnamespace = pg_my_temp_schema())"
-      // the driver sets application_name, a pool resets the transaction defaults; none carries a tenant
-      + " or exists (select 1 from pg_settings where source = 'session' and name not in ('application_name',"
-      + " 'default_transaction_isolation', 'default_transaction_read_only', 'default_transaction_deferrable')),"
-      + " array(select name from pg_prepared_statements where from_sql)";
-  /** DISCARD ALL without DEALLOCATE ALL (the driver's own statements stay prepared); SQL-level ones are deallocated by name. */
-  static final String RESET_SQL = "close all; unlisten *; select pg_advisory_unlock_all(); discard temp;"
-      + " discard sequences; reset all; set session authorization default";
+      + " or exists (select 1 from pg_type where typnamespace = pg_my_temp_schema()) end"
+      + " or coalesce(current_setting('" + RlsSettings.COMPANY + "', true), '') <> ''"
+      + " or coalesce(current_setting('" + RlsSettings.STORES + "', true), '') <> ''"
+      + " or coalesce(current_setting('" + RlsSettings.ALL_STORES + "', true), '') not in ('', 'off')"
+      + " or coalesce(current_setting('" + RlsSettings.REGISTER + "', true), '') <> ''"
+      + " or current_user <> session_user,"
+      + " array(select name from pg_prepared_statements where from_sql),"
+      + " pg_advisory_unlock_all()";
+  /** The part of DISCARD ALL that reaches the next borrower, without DEALLOCATE ALL (the driver's statements stay prepared) or RESET ALL. */
+  static final String RESET_SQL = "close all; unlisten *; discard temp; discard sequences; set session authorization default;"
+      + " reset role; reset " + RlsSettings.COMPANY + "; reset " + RlsSettings.STORES + "; reset " + RlsSettings.ALL_STORES
+      + "; reset " + RlsSettings.REGISTER;
 
   /** pgjdbc's notification queue, read when present: notifications already received are client-side state. */
   private static final Class<?> PG_CONNECTION;
@@ -92,6 +104,8 @@ abstract class RlsConnection implements Connection, Wrapping {
   private int savepointCount;
   /** Whether the borrower did anything that may leave state on the session. */
   private boolean used;
+  /** Whether SQL that controls the transaction or the session (LISTEN among it) ran. */
+  private boolean sqlControl;
   private boolean closed;
 
   RlsConnection(Connection target, boolean system) {
@@ -139,10 +153,16 @@ abstract class RlsConnection implements Connection, Wrapping {
     }
   }
 
-  /** SQL changed the transaction or the settings: nothing is known to be in force any more. */
+  /** Commit, rollback or a change of auto-commit: nothing is known to be in force any more. */
   void forget() {
     applied = NONE;
     savepointCount = 0;
+  }
+
+  /** SQL changed the transaction, the settings or the session ({@link TransactionControl}). */
+  void forgetAfterSql() {
+    forget();
+    sqlControl = true;
   }
 
   /** The caller reached the driver's objects: their effects on the session are not seen here. */
@@ -521,10 +541,11 @@ abstract class RlsConnection implements Connection, Wrapping {
     }
     boolean carries;
     String[] sqlPrepared;
-    try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(STATE_PROBE_SQL)) {
+    // prepared, so the driver keeps it server-prepared on this connection and the server plans it once
+    try (PreparedStatement st = target.prepareStatement(STATE_PROBE_SQL); ResultSet rs = st.executeQuery()) {
       rs.next();
-      carries = rs.getBoolean(1);
       sqlPrepared = (String[]) rs.getArray(2).getArray();
+      carries = rs.getBoolean(1) || sqlPrepared.length > 0;
     }
     if (carries) {
       try (Statement st = target.createStatement()) {
@@ -534,7 +555,8 @@ abstract class RlsConnection implements Connection, Wrapping {
         st.execute(RESET_SQL);
       }
     }
-    if (PG_CONNECTION != null && target.isWrapperFor(PG_CONNECTION)) {
+    // notifications the driver already received reach whoever reads them next; only a LISTEN brings them
+    if ((carries || sqlControl) && PG_CONNECTION != null && target.isWrapperFor(PG_CONNECTION)) {
       try {
         GET_NOTIFICATIONS.invoke(target.unwrap(PG_CONNECTION)); // drops what a LISTEN already received
       } catch (SQLException | RuntimeException | Error e) {

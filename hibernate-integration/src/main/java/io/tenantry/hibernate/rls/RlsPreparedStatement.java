@@ -124,7 +124,7 @@ abstract class RlsPreparedStatement extends RlsStatement implements PreparedStat
       return connection.target.getAutoCommit() ? connection.inOwnTransaction(twin, this::runTwin) : runTwin();
     } finally {
       if (control) {
-        connection.forget();
+        connection.forgetAfterSql();
       }
     }
   }

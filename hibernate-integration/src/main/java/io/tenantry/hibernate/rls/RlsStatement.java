@@ -61,7 +61,7 @@ abstract class RlsStatement implements Statement, Wrapping {
     try {
       return connection.execute(target, execution);
     } finally {
-      connection.forget();
+      connection.forgetAfterSql();
     }
   }
 

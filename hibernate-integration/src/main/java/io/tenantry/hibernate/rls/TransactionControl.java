@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Finds SQL that changes what the tenant settings are behind the connection's back: transaction
  * control sent as SQL ({@code ROLLBACK TO SAVEPOINT}, {@code COMMIT}, ...), {@code SET}/{@code RESET}
- * and {@code DISCARD}. After such a statement the connection forgets what it applied, so the next
+ * and {@code DISCARD} (and {@code LISTEN}, whose notifications the connection drains on its way back
+ * to the pool). After such a statement the connection forgets what it applied, so the next
  * statement carries the settings again. A statement that reverts the settings followed by more SQL
  * in the same string would run that SQL under the reverted settings, and is refused.
  *
@@ -21,7 +22,7 @@ final class TransactionControl {
 
   /** Statements after which the connection no longer knows which settings hold. */
   private static final Set<String> CONTROL = Set.of("begin", "start", "commit", "end", "rollback", "abort",
-      "savepoint", "release", "prepare", "set", "reset", "discard");
+      "savepoint", "release", "prepare", "set", "reset", "discard", "listen", "unlisten");
   /** Of those, the ones that may revert the settings: nothing may follow them in the same string. */
   private static final Set<String> REVERTING = Set.of("commit", "end", "rollback", "abort", "reset", "discard");
 
