@@ -1,7 +1,6 @@
 package io.tenantry.hibernate.rls;
 
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -21,8 +20,8 @@ import java.util.Set;
 final class TransactionControl {
 
   /** Statements after which the connection no longer knows which settings hold. */
-  private static final Set<String> CONTROL = Set.of("begin", "start", "commit", "end", "rollback", "abort",
-      "savepoint", "release", "prepare", "set", "reset", "discard", "listen", "unlisten");
+  private static final String[] CONTROL = {"begin", "start", "commit", "end", "rollback", "abort",
+      "savepoint", "release", "prepare", "set", "reset", "discard", "listen", "unlisten"};
   /** Of those, the ones that may revert the settings: nothing may follow them in the same string. */
   private static final Set<String> REVERTING = Set.of("commit", "end", "rollback", "abort", "reset", "discard");
 
@@ -62,8 +61,8 @@ final class TransactionControl {
           while (end < n && Character.isLetter(sql.charAt(end))) {
             end++;
           }
-          String word = sql.substring(i, end).toLowerCase(Locale.ROOT);
-          if (CONTROL.contains(word)) {
+          String word = keyword(sql, i, end - i); // no allocation: this runs for every statement prepared
+          if (word != null) {
             control = true;
             if (REVERTING.contains(word)) {
               reverting = word;
@@ -79,6 +78,15 @@ final class TransactionControl {
       }
     }
     return control;
+  }
+
+  private static String keyword(String sql, int start, int length) {
+    for (String k : CONTROL) {
+      if (k.length() == length && sql.regionMatches(true, start, k, 0, length)) {
+        return k;
+      }
+    }
+    return null;
   }
 
   private static int skipBlockComment(String sql, int i) {
