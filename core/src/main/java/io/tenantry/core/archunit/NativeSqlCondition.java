@@ -45,7 +45,10 @@ final class NativeSqlCondition extends ArchCondition<JavaClass> {
       "doWork", "doReturningWork",
       "createStoredProcedureCall", "createStoredProcedureQuery", "getNamedProcedureCall");
 
-  /** Spring JDBC's SQL executors: any use of them (a field, a parameter, a call) is native SQL. */
+  /**
+   * Spring JDBC's SQL executors: any use of them or of a subclass (a field, a parameter, a call) is
+   * native SQL.
+   */
   private static final Set<String> SPRING_JDBC = Set.of(
       "org.springframework.jdbc.core.JdbcTemplate",
       "org.springframework.jdbc.core.JdbcOperations",
@@ -131,20 +134,49 @@ final class NativeSqlCondition extends ArchCondition<JavaClass> {
     if (isSpringJdbc(owner)) {
       return true;
     }
-    return isAssignableToAny(owner, ENTITY_MANAGER) && ENTITY_MANAGER_METHODS.contains(name)
-        || isAssignableToAny(owner, HIBERNATE_SESSION) && HIBERNATE_SESSION_METHODS.contains(name)
-        || isAssignableToAny(owner, "javax.sql.DataSource") && name.equals("getConnection")
-        || owner.getName().equals("java.sql.DriverManager") && name.equals("getConnection")
-        || isAssignableToAny(owner, "java.sql.Connection")
-            && (name.equals("createStatement") || name.equals("prepareStatement") || name.equals("prepareCall"))
-        || isAssignableToAny(owner, "java.sql.Statement")
-            && (name.startsWith("execute") || name.equals("addBatch"));
+    // the method name first: it is cheap, and rules out nearly every access
+    return ENTITY_MANAGER_METHODS.contains(name) && isAssignableToAny(owner, ENTITY_MANAGER)
+        || HIBERNATE_SESSION_METHODS.contains(name) && isAssignableToAny(owner, HIBERNATE_SESSION)
+        || name.equals("getConnection") && (isAssignableToAny(owner, "javax.sql.DataSource")
+            || owner.getName().equals("java.sql.DriverManager"))
+        || (name.equals("createStatement") || name.equals("prepareStatement") || name.equals("prepareCall"))
+            && isAssignableToAny(owner, "java.sql.Connection")
+        || (name.startsWith("execute") || name.equals("addBatch")) && isAssignableToAny(owner, "java.sql.Statement");
   }
 
+  /**
+   * A Spring JDBC type, or a subclass of one (an application's or a library's auditing
+   * {@code JdbcTemplate}, a {@code MappingSqlQuery} subclass): matched by the names of its
+   * supertypes, so spring-jdbc need not be on the class path of the check.
+   */
   private static boolean isSpringJdbc(JavaClass type) {
+    return springJdbcSupertype(type).isPresent();
+  }
+
+  /** The type itself or its first supertype that is one of Spring JDBC's SQL executors. */
+  private static Optional<JavaClass> springJdbcSupertype(JavaClass type) {
     JavaClass base = type.getBaseComponentType();
-    return Library.isOrIsNestedIn(base, SPRING_JDBC)
-        || base.getPackageName().equals(SPRING_JDBC_OBJECT_PACKAGE);
+    if (isSpringJdbcByName(base)) {
+      return Optional.of(base);
+    }
+    if (base.getName().startsWith("java.") || base.isPrimitive()) {
+      return Optional.empty(); // most accesses: skip walking the JDK's hierarchies
+    }
+    for (JavaClass superclass : base.getAllRawSuperclasses()) {
+      if (isSpringJdbcByName(superclass)) {
+        return Optional.of(superclass);
+      }
+    }
+    for (JavaClass implemented : base.getAllRawInterfaces()) {
+      if (isSpringJdbcByName(implemented)) {
+        return Optional.of(implemented);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isSpringJdbcByName(JavaClass type) {
+    return Library.isOrIsNestedIn(type, SPRING_JDBC) || type.getPackageName().equals(SPRING_JDBC_OBJECT_PACKAGE);
   }
 
   /** Fields, parameters, return types and supertypes of a Spring JDBC type. */
@@ -152,11 +184,11 @@ final class NativeSqlCondition extends ArchCondition<JavaClass> {
     if (exemptions.covers(javaClass)) {
       return;
     }
-    for (JavaClass supertype : javaClass.getAllClassesSelfIsAssignableTo()) {
-      if (!supertype.equals(javaClass) && isSpringJdbc(supertype)) {
-        events.add(violated(javaClass, located("Class <" + javaClass.getName() + "> extends <"
-            + supertype.getName() + ">", javaClass) + ": " + FIX));
-      }
+    Optional<JavaClass> supertype = springJdbcSupertype(javaClass).filter(type -> !type.equals(javaClass));
+    if (supertype.isPresent()) {
+      // once, at the nearest Spring JDBC type: a JdbcTemplate subclass is also a JdbcOperations
+      events.add(violated(javaClass, located("Class <" + javaClass.getName() + "> extends <"
+          + supertype.get().getName() + ">", javaClass) + ": " + FIX));
     }
     for (JavaField field : javaClass.getFields()) {
       reportDeclaration(field, "has type", events);

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static io.tenantry.core.archunit.Library.isAssignableToAny;
 import static io.tenantry.core.archunit.Library.located;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
@@ -24,7 +25,9 @@ final class TenantSwitchingCondition extends ArchCondition<JavaClass> {
       "org.hibernate.SharedSessionBuilder", "org.hibernate.StatelessSessionBuilder",
       "org.hibernate.SharedStatelessSessionBuilder"};
   private static final String TENANT_RESOLVER = "org.hibernate.context.spi.CurrentTenantIdentifierResolver";
-  private static final String INTERNAL_PACKAGES = "io.tenantry..internal..";
+  /** Built once: a package predicate compiles its pattern, and it is asked for every dependency. */
+  private static final DescribedPredicate<JavaClass> INTERNAL_PACKAGES =
+      JavaClass.Predicates.resideInAPackage("io.tenantry..internal..");
 
   private static final String FILTER_FIX = "session filters are part of Tenantry's scoping (system access is "
       + "marked by one); never disable them. For deliberate cross-tenant work use Tenancy.asSystem(\"reason\", ...)";
@@ -54,7 +57,7 @@ final class TenantSwitchingCondition extends ArchCondition<JavaClass> {
           + "CurrentTenantIdentifierResolver", javaClass) + ": " + RESOLVER_FIX));
     }
     for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
-      if (JavaClass.Predicates.resideInAPackage(INTERNAL_PACKAGES).test(dependency.getTargetClass().getBaseComponentType())) {
+      if (INTERNAL_PACKAGES.test(dependency.getTargetClass().getBaseComponentType())) {
         events.add(violated(dependency, dependency.getDescription() + ": " + INTERNAL_FIX));
       }
     }
