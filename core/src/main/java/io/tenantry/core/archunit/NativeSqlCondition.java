@@ -112,7 +112,11 @@ final class NativeSqlCondition extends ArchCondition<JavaClass> {
   /** One violation per source line: a fluent {@code jdbcClient.sql(..).query(..).list()} is one use. */
   private void checkAccesses(JavaClass javaClass, ConditionEvents events) {
     Map<String, JavaAccess<?>> byLine = new TreeMap<>();
+    boolean springJdbcSubclass = isSpringJdbc(javaClass);
     for (JavaAccess<?> access : javaClass.getAccessesFromSelf()) {
+      if (springJdbcSubclass && javaClass.isAssignableTo(access.getTargetOwner().getName())) {
+        continue; // a subclass's calls to itself and its super constructor: reported once, at the class
+      }
       if (isNativeSql(access) && !exemptions.covers(access.getOrigin())) {
         byLine.merge(access.getOrigin().getFullName() + ":" + access.getLineNumber(), access,
             (a, b) -> preferred(a).compareTo(preferred(b)) <= 0 ? a : b);

@@ -11,7 +11,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -40,6 +43,13 @@ import java.util.function.Predicate;
  * {@link #asSystemOnlyAnnotatedWith}).
  */
 public final class TenantryRules {
+
+  /**
+   * The place rules this class made, by kind, so that {@link #all(ArchRule, ArchRule)} can refuse
+   * them swapped. Weak: rules made in a test need not live forever.
+   */
+  private static final Set<ArchRule> AS_SYSTEM_RULES = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  private static final Set<ArchRule> TENANT_CONTEXT_RULES = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   /**
    * Every Spring Data repository (an interface extending
@@ -116,6 +126,28 @@ public final class TenantryRules {
           + "otherwise run it for one tenant with Tenancy.run(context, ...)");
 
   /**
+   * The default {@code TenantContext} rule of {@link #all()} and {@link #all(ArchRule)}: application
+   * code creates no tenant context ({@code TenantContext.ofCompany}, {@code ofStore},
+   * {@code ofRegister}, {@code builder}) anywhere. The starter binds the authenticated principal's
+   * tenant to every request and {@code TenantJobs} binds each company for a job; a place of the
+   * application's own that must choose the tenant (signup, a message listener) is allowed through
+   * {@link #all(ArchRule, ArchRule)} with {@link #tenantContextsCreatedOnlyIn} or
+   * {@link #tenantContextsCreatedOnlyAnnotatedWith}. Deriving a context from the bound one
+   * ({@code withStore}, which checks the grants, and {@code withoutStore}) and binding any context
+   * ({@code Tenancy.run}) are allowed everywhere: with creation confined, every context in the
+   * application is the principal's or comes from an allowed place.
+   */
+  public static final ArchRule TENANT_CONTEXTS_CREATED_ONLY_WHERE_CONFIGURED = tenantContextRule(
+      "where the build allows it (nowhere yet)",
+      codeUnit -> false,
+      "no application code is allowed to choose the tenant yet. The starter binds the authenticated "
+          + "principal's tenant to every request (read it with Tenancy.current(), select one of its stores "
+          + "with Tenancy.current().withStore(storeId)) and TenantJobs runs a job once per company; if this "
+          + "code must choose the tenant itself (signup, a message listener), allow its place in the build "
+          + "with TenantryRules.all(asSystemRule, TenantryRules.tenantContextsCreatedOnlyIn(\"com.acme.platform..\")) "
+          + "or tenantContextsCreatedOnlyAnnotatedWith(PlatformJob.class)");
+
+  /**
    * Application code does not take the tenant from the client: no {@code @RequestHeader},
    * {@code @RequestParam} or {@code @CookieValue} named (by its value, name, or the compiled
    * parameter name) tenant, tenant id, company, company id, store, store id, register or register id
@@ -158,16 +190,10 @@ public final class TenantryRules {
    * @throws IllegalArgumentException when no package or a blank one is given
    */
   public static ArchRule asSystemOnlyIn(String... packageIdentifiers) {
-    Objects.requireNonNull(packageIdentifiers, "packageIdentifiers");
-    if (packageIdentifiers.length == 0 || Arrays.stream(packageIdentifiers).anyMatch(p -> p == null || p.isBlank())) {
-      throw new IllegalArgumentException("asSystemOnlyIn needs the packages allowed to cross tenants, "
-          + "e.g. asSystemOnlyIn(\"com.acme.platform..\"); got " + Arrays.toString(packageIdentifiers));
-    }
-    String places = Arrays.toString(packageIdentifiers);
-    DescribedPredicate<JavaClass> inPackages = JavaClass.Predicates.resideInAnyPackage(packageIdentifiers.clone());
+    String places = Arrays.toString(requirePackages("asSystemOnlyIn", "cross tenants", packageIdentifiers));
     return asSystemRule(
         "in " + places,
-        codeUnit -> inPackages.test(codeUnit.getOwner()),
+        inPackages(packageIdentifiers),
         "cross-tenant work is allowed only in " + places + "; move it there, or run it for one tenant "
             + "with Tenancy.run(context, ...)");
   }
@@ -192,45 +218,143 @@ public final class TenantryRules {
   }
 
   /**
-   * Every rule, with {@link #AS_SYSTEM_ONLY_WHERE_CONFIGURED}: any {@code Tenancy.asSystem} call in
-   * the application fails the build until its place is allowed through {@link #all(ArchRule)}.
+   * A {@code TenantContext} may be created ({@code ofCompany}, {@code ofStore}, {@code ofRegister},
+   * {@code builder}) only in classes of the given packages, in ArchUnit's package syntax. For
+   * {@link #all(ArchRule, ArchRule)}.
+   *
+   * @param packageIdentifiers the packages whose classes may choose the tenant; at least one
+   * @return the rule, for {@link #all(ArchRule, ArchRule)} or on its own
+   * @throws IllegalArgumentException when no package or a blank one is given
+   */
+  public static ArchRule tenantContextsCreatedOnlyIn(String... packageIdentifiers) {
+    String places = Arrays.toString(requirePackages("tenantContextsCreatedOnlyIn", "choose the tenant",
+        packageIdentifiers));
+    return tenantContextRule(
+        "in " + places,
+        inPackages(packageIdentifiers),
+        "a tenant context may be created only in " + places + "; take the principal's with "
+            + "Tenancy.current() (a granted store with withStore(storeId)), or move the code there");
+  }
+
+  /**
+   * A {@code TenantContext} may be created only in methods annotated (directly or through a
+   * meta-annotation) with {@code annotationType}, in classes so annotated, and in the lambdas,
+   * anonymous and nested classes inside them. The annotation needs CLASS or RUNTIME retention.
+   *
+   * @param annotationType the application's marker, e.g. {@code PlatformJob.class}
+   * @return the rule, for {@link #all(ArchRule, ArchRule)} or on its own
+   */
+  public static ArchRule tenantContextsCreatedOnlyAnnotatedWith(Class<? extends Annotation> annotationType) {
+    Objects.requireNonNull(annotationType, "annotationType");
+    Exemptions exemptions = Exemptions.metaAnnotatedWith(annotationType.getName());
+    String annotation = "@" + annotationType.getSimpleName();
+    return tenantContextRule(
+        "in code annotated " + annotation,
+        exemptions::covers,
+        "a tenant context may be created only in code annotated " + annotation + "; take the principal's "
+            + "with Tenancy.current() (a granted store with withStore(storeId)), or annotate the method if "
+            + "it must choose the tenant itself");
+  }
+
+  /**
+   * Every rule, with {@link #AS_SYSTEM_ONLY_WHERE_CONFIGURED} and
+   * {@link #TENANT_CONTEXTS_CREATED_ONLY_WHERE_CONFIGURED}: any {@code Tenancy.asSystem} call and
+   * any new {@code TenantContext} in the application fails the build until its place is allowed
+   * through {@link #all(ArchRule, ArchRule)}.
    *
    * @return every rule as one, reporting the violations of all of them together
    */
   public static CompositeArchRule all() {
-    return all(AS_SYSTEM_ONLY_WHERE_CONFIGURED);
+    return all(AS_SYSTEM_ONLY_WHERE_CONFIGURED, TENANT_CONTEXTS_CREATED_ONLY_WHERE_CONFIGURED);
   }
 
   /**
-   * Every rule, with {@code asSystemRule} deciding where {@code Tenancy.asSystem} may be called:
-   * {@code all(asSystemOnlyIn("com.acme.platform.."))} or
-   * {@code all(asSystemOnlyAnnotatedWith(PlatformJob.class))}.
+   * Every rule, with {@code asSystemRule} deciding where {@code Tenancy.asSystem} may be called
+   * ({@code all(asSystemOnlyIn("com.acme.platform.."))} or
+   * {@code all(asSystemOnlyAnnotatedWith(PlatformJob.class))}), and no {@code TenantContext}
+   * created anywhere ({@link #TENANT_CONTEXTS_CREATED_ONLY_WHERE_CONFIGURED}).
    *
    * @param asSystemRule the rule that replaces {@link #AS_SYSTEM_ONLY_WHERE_CONFIGURED}
    * @return every rule as one, reporting the violations of all of them together
    */
   public static CompositeArchRule all(ArchRule asSystemRule) {
+    return all(asSystemRule, TENANT_CONTEXTS_CREATED_ONLY_WHERE_CONFIGURED);
+  }
+
+  /**
+   * Every rule, with {@code asSystemRule} deciding where {@code Tenancy.asSystem} may be called and
+   * {@code tenantContextRule} where a {@code TenantContext} may be created:
+   * {@code all(asSystemOnlyIn("com.acme.platform.."), tenantContextsCreatedOnlyIn("com.acme.platform.."))}.
+   *
+   * @param asSystemRule {@link #asSystemOnlyIn}, {@link #asSystemOnlyAnnotatedWith} or
+   *     {@link #AS_SYSTEM_ONLY_WHERE_CONFIGURED}
+   * @param tenantContextRule {@link #tenantContextsCreatedOnlyIn},
+   *     {@link #tenantContextsCreatedOnlyAnnotatedWith} or
+   *     {@link #TENANT_CONTEXTS_CREATED_ONLY_WHERE_CONFIGURED}
+   * @return every rule as one, reporting the violations of all of them together
+   * @throws IllegalArgumentException when the two rules are given the other way round
+   */
+  public static CompositeArchRule all(ArchRule asSystemRule, ArchRule tenantContextRule) {
     Objects.requireNonNull(asSystemRule, "asSystemRule: pass TenantryRules.asSystemOnlyIn(...) or "
         + "asSystemOnlyAnnotatedWith(...), or call all() to allow no cross-tenant access");
+    Objects.requireNonNull(tenantContextRule, "tenantContextRule: pass TenantryRules.tenantContextsCreatedOnlyIn(...) "
+        + "or tenantContextsCreatedOnlyAnnotatedWith(...), or TENANT_CONTEXTS_CREATED_ONLY_WHERE_CONFIGURED");
+    if (TENANT_CONTEXT_RULES.contains(asSystemRule) || AS_SYSTEM_RULES.contains(tenantContextRule)) {
+      // swapped, the asSystem rule would be missing from the build without a word
+      throw new IllegalArgumentException("all(asSystemRule, tenantContextRule) got them the other way round: "
+          + "all(asSystemOnlyIn(...), tenantContextsCreatedOnlyIn(...))");
+    }
     // A short name: the composite's report would otherwise open with every rule's text joined by
     // "and"; each violation line names its own fix.
     return CompositeArchRule.of(REPOSITORIES_MANAGE_SCOPED_ENTITIES)
         .and(ENTITIES_ARE_SCOPED)
         .and(NATIVE_SQL_ONLY_WHERE_DECLARED)
         .and(asSystemRule)
+        .and(tenantContextRule)
         .and(WEB_LAYER_NEVER_READS_TENANT_IDS_FROM_CLIENT)
         .and(NO_FILTER_OR_TENANT_SWITCHING)
         .as("Tenantry's tenant isolation rules (scoped repositories and entities, declared native SQL, "
-            + "Tenancy.asSystem only where allowed, no tenant ids from clients, no filter or tenant switching)");
+            + "Tenancy.asSystem and new tenant contexts only where allowed, no tenant ids from clients, "
+            + "no filter or tenant switching)");
   }
 
   private static ArchRule asSystemRule(String places, Predicate<JavaCodeUnit> allowed, String fix) {
-    return rule(
-        new AsSystemCondition(places, allowed, fix),
+    return remember(AS_SYSTEM_RULES, rule(
+        new PlacesCondition(PlacesCondition.Power.AS_SYSTEM, places, allowed, fix),
         "Tenancy.asSystem should be called only " + places,
         "Tenancy.asSystem lifts tenant scoping for everything the task does, so every place that may "
             + "cross tenants is listed in the build configuration; work for one tenant runs in "
-            + "Tenancy.run(context, ...) instead");
+            + "Tenancy.run(context, ...) instead"));
+  }
+
+  private static ArchRule tenantContextRule(String places, Predicate<JavaCodeUnit> allowed, String fix) {
+    return remember(TENANT_CONTEXT_RULES, rule(
+        new PlacesCondition(PlacesCondition.Power.CREATE_TENANT_CONTEXT, places, allowed, fix),
+        "TenantContext should be created only " + places,
+        "a TenantContext decides whose rows the code reads and writes; built from request input (a header, "
+            + "a path variable, a body) it lets the client name another company, or widen a one-store "
+            + "user to every store, and no later check can tell. Tenantry builds it from the "
+            + "authenticated principal; every other place that creates one is listed in the build configuration"));
+  }
+
+  private static ArchRule remember(Set<ArchRule> kind, ArchRule rule) {
+    kind.add(rule);
+    return rule;
+  }
+
+  private static String[] requirePackages(String factory, String power, String... packageIdentifiers) {
+    Objects.requireNonNull(packageIdentifiers, "packageIdentifiers");
+    if (packageIdentifiers.length == 0 || Arrays.stream(packageIdentifiers).anyMatch(p -> p == null || p.isBlank())) {
+      throw new IllegalArgumentException(factory + " needs the packages allowed to " + power + ", e.g. "
+          + factory + "(\"com.acme.platform..\"); got " + Arrays.toString(packageIdentifiers));
+    }
+    return packageIdentifiers;
+  }
+
+  /** Built once per rule: a package predicate compiles its patterns. */
+  private static Predicate<JavaCodeUnit> inPackages(String... packageIdentifiers) {
+    DescribedPredicate<JavaClass> inPackages = JavaClass.Predicates.resideInAnyPackage(packageIdentifiers.clone());
+    return codeUnit -> inPackages.test(codeUnit.getOwner());
   }
 
   /** A rule over all application classes. */

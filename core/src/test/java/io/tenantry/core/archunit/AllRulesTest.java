@@ -35,7 +35,8 @@ class AllRulesTest {
 
     assertThat(TenantryRules.all().evaluate(everything).getFailureReport().toString())
         .contains("Rule 'Tenantry's tenant isolation rules (scoped repositories and entities, declared native SQL, "
-            + "Tenancy.asSystem only where allowed, no tenant ids from clients, no filter or tenant switching)' "
+            + "Tenancy.asSystem and new tenant contexts only where allowed, no tenant ids from clients, "
+            + "no filter or tenant switching)' "
             + "was violated")
         .contains("Repository <" + fixture("repositories.bad.AuditEntryRepository") + "> manages")
         .contains("Class <" + fixture("entities.bad.Coupon") + "> is an @Entity that no tenant filter scopes")
@@ -44,7 +45,9 @@ class AllRulesTest {
         .contains(fixture("assystem.bad.SneakyExport") + ".exportEverything(java.lang.Runnable)> calls method "
             + "<io.tenantry.core.Tenancy.asSystem")
         .contains("Method <" + fixture("web.bad.SaleController.byTenantHeader(java.util.UUID)") + "> reads \"X-Tenant-Id\"")
-        .contains("<org.hibernate.Session.disableFilter(java.lang.String)>");
+        .contains("<org.hibernate.Session.disableFilter(java.lang.String)>")
+        .contains("Method <" + fixture("contexts.bad.ManagerWidening.everyStore(java.lang.Runnable)") + "> calls method "
+            + "<io.tenantry.core.TenantContext.builder(java.util.UUID)>");
   }
 
   /** An application that imports io.tenantry.. too (or the reference app) does not fail on the library. */
