@@ -91,11 +91,14 @@ final class ClientTenantIdCondition extends ArchCondition<JavaClass> {
     if (isHttpClient(javaClass)) {
       return;
     }
+    // Spring MVC finds handlers only in @Controller beans; only there do inherited annotations count
+    boolean controller = javaClass.isMetaAnnotatedWith(CONTROLLER);
+    List<JavaClass> supertypes = controller ? annotationSources(javaClass) : List.of();
     for (JavaMethod method : javaClass.getMethods()) {
       if (isHttpClient(method)) {
         continue;
       }
-      List<JavaMethod> declarations = declarations(javaClass, method);
+      List<JavaMethod> declarations = declarations(supertypes, method);
       boolean handler = declarations.stream().anyMatch(m -> m.isMetaAnnotatedWith(REQUEST_MAPPING));
       for (JavaParameter parameter : method.getParameters()) {
         // Spring MVC merges the annotations of an interface's or superclass's declaration (API-first)
@@ -110,30 +113,36 @@ final class ClientTenantIdCondition extends ArchCondition<JavaClass> {
         }
       }
     }
-    if (javaClass.isMetaAnnotatedWith(CONTROLLER)) {
+    if (controller) {
       checkRawRequestReads(javaClass, events);
     }
+  }
+
+  /** The supertypes whose method declarations may carry web annotations (not the JDK's, not clients). */
+  private static List<JavaClass> annotationSources(JavaClass javaClass) {
+    List<JavaClass> sources = new ArrayList<>();
+    for (JavaClass supertype : javaClass.getAllClassesSelfIsAssignableTo()) {
+      if (!supertype.equals(javaClass) && !supertype.getName().startsWith("java.") && !isHttpClient(supertype)) {
+        sources.add(supertype);
+      }
+    }
+    return sources;
   }
 
   private static boolean hasWebAnnotation(JavaParameter parameter) {
     return parameter.getAnnotations().stream().anyMatch(a -> a.getRawType().getName().startsWith(WEB));
   }
 
-  /**
-   * The method, then the methods it overrides or implements in the class's supertypes (not
-   * Tenantry's own), each seen once per annotation source.
-   */
-  private static List<JavaMethod> declarations(JavaClass javaClass, JavaMethod method) {
+  /** The method, then the methods it overrides or implements in {@code supertypes}. */
+  private static List<JavaMethod> declarations(List<JavaClass> supertypes, JavaMethod method) {
     List<JavaMethod> declarations = new ArrayList<>();
     declarations.add(method);
-    if (method.getModifiers().contains(JavaModifier.STATIC) || method.getModifiers().contains(JavaModifier.PRIVATE)) {
+    if (supertypes.isEmpty() || method.getModifiers().contains(JavaModifier.STATIC)
+        || method.getModifiers().contains(JavaModifier.PRIVATE)) {
       return declarations;
     }
     String[] parameterTypes = method.getRawParameterTypes().stream().map(JavaClass::getName).toArray(String[]::new);
-    for (JavaClass supertype : javaClass.getAllClassesSelfIsAssignableTo()) {
-      if (supertype.equals(javaClass) || supertype.getName().startsWith("java.") || isHttpClient(supertype)) {
-        continue;
-      }
+    for (JavaClass supertype : supertypes) {
       supertype.tryGetMethod(method.getName(), parameterTypes)
           .filter(declared -> !isHttpClient(declared))
           .ifPresent(declarations::add);

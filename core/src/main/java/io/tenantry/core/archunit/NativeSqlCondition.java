@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.domain.properties.HasSourceCodeLocation;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import io.tenantry.core.UnscopedAccess;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -113,11 +114,13 @@ final class NativeSqlCondition extends ArchCondition<JavaClass> {
   private void checkAccesses(JavaClass javaClass, ConditionEvents events) {
     Map<String, JavaAccess<?>> byLine = new TreeMap<>();
     boolean springJdbcSubclass = isSpringJdbc(javaClass);
+    // a class calls the same few types many times: walk each one's hierarchy once
+    Map<JavaClass, Boolean> springJdbcOwners = new HashMap<>();
     for (JavaAccess<?> access : javaClass.getAccessesFromSelf()) {
       if (springJdbcSubclass && javaClass.isAssignableTo(access.getTargetOwner().getName())) {
         continue; // a subclass's calls to itself and its super constructor: reported once, at the class
       }
-      if (isNativeSql(access) && !exemptions.covers(access.getOrigin())) {
+      if (isNativeSql(access, springJdbcOwners) && !exemptions.covers(access.getOrigin())) {
         byLine.merge(access.getOrigin().getFullName() + ":" + access.getLineNumber(), access,
             (a, b) -> preferred(a).compareTo(preferred(b)) <= 0 ? a : b);
       }
@@ -132,10 +135,10 @@ final class NativeSqlCondition extends ArchCondition<JavaClass> {
     return (access.getTargetOwner().getName().contains("$") ? "1" : "0") + access.getDescription();
   }
 
-  private static boolean isNativeSql(JavaAccess<?> access) {
+  private static boolean isNativeSql(JavaAccess<?> access, Map<JavaClass, Boolean> springJdbcOwners) {
     JavaClass owner = access.getTargetOwner();
     String name = access.getName();
-    if (isSpringJdbc(owner)) {
+    if (springJdbcOwners.computeIfAbsent(owner, NativeSqlCondition::isSpringJdbc)) {
       return true;
     }
     // the method name first: it is cheap, and rules out nearly every access

@@ -25,7 +25,9 @@ import java.util.function.Predicate;
  * @AnalyzeClasses(packages = "com.acme.shop", importOptions = ImportOption.DoNotIncludeTests.class)
  * class TenantryArchitectureTest {
  *   @ArchTest
- *   static final ArchRule tenantry = TenantryRules.all(TenantryRules.asSystemOnlyIn("com.acme.shop.platform.."));
+ *   static final ArchRule tenantry = TenantryRules.all(
+ *       TenantryRules.asSystemOnlyIn("com.acme.shop.platform.."),
+ *       TenantryRules.tenantContextsCreatedOnlyIn("com.acme.shop.platform.."));
  * }
  * }</pre>
  *
@@ -38,9 +40,10 @@ import java.util.function.Predicate;
  *
  * <p>The deliberate exceptions are declared in the code, where a reviewer sees them:
  * {@link io.tenantry.core.model.SharedAcrossTenants @SharedAcrossTenants} on a global entity,
- * {@link io.tenantry.core.UnscopedAccess @UnscopedAccess("reason")} on native SQL, and the places
- * allowed to call {@code Tenancy.asSystem} in the rule configuration ({@link #asSystemOnlyIn},
- * {@link #asSystemOnlyAnnotatedWith}).
+ * {@link io.tenantry.core.UnscopedAccess @UnscopedAccess("reason")} on native SQL, and in the rule
+ * configuration the places allowed to call {@code Tenancy.asSystem} ({@link #asSystemOnlyIn},
+ * {@link #asSystemOnlyAnnotatedWith}) and to create a {@code TenantContext}
+ * ({@link #tenantContextsCreatedOnlyIn}, {@link #tenantContextsCreatedOnlyAnnotatedWith}).
  */
 public final class TenantryRules {
 
@@ -76,7 +79,7 @@ public final class TenantryRules {
   /**
    * Every {@code @Entity} ({@code jakarta.persistence} or {@code javax.persistence}) extends
    * {@code CompanyOwned}, {@code StoreOwned} or {@code RegisterOwned}, directly or not, or is
-   * {@code @SharedAcrossTenants}.
+   * {@code @SharedAcrossTenants} with a reason that is not blank.
    */
   public static final ArchRule ENTITIES_ARE_SCOPED = rule(
       ScopedTypes.ENTITIES,
@@ -96,9 +99,11 @@ public final class TenantryRules {
    *       {@code @Procedure}, Spring Data JDBC's or R2DBC's {@code @Query}; classes declaring
    *       {@code @NamedNativeQuery} or {@code @NamedStoredProcedureQuery};</li>
    *   <li>any use of {@code JdbcTemplate}, {@code NamedParameterJdbcTemplate}, {@code JdbcClient},
-   *       {@code SimpleJdbcInsert}/{@code Call}, {@code org.springframework.jdbc.object},
-   *       {@code DataSourceUtils} (a field or constructor parameter of such a type needs the
-   *       annotation on the class);</li>
+   *       {@code SimpleJdbcInsert}/{@code Call}, {@code org.springframework.jdbc.object}
+   *       ({@code MappingSqlQuery}, {@code SqlUpdate}, ...), {@code DataSourceUtils}, or of a subclass
+   *       of one of them (matched by supertype names, so an application's or a library's
+   *       {@code JdbcTemplate} subclass counts; a field or constructor parameter of such a type
+   *       needs the annotation on the class);</li>
    *   <li>{@code DataSource.getConnection}, {@code DriverManager.getConnection},
    *       {@code Connection.createStatement}/{@code prepareStatement}/{@code prepareCall},
    *       {@code Statement.execute*}/{@code addBatch}.</li>
@@ -148,15 +153,30 @@ public final class TenantryRules {
           + "or tenantContextsCreatedOnlyAnnotatedWith(PlatformJob.class)");
 
   /**
-   * Application code does not take the tenant from the client: no {@code @RequestHeader},
-   * {@code @RequestParam} or {@code @CookieValue} named (by its value, name, or the compiled
-   * parameter name) tenant, tenant id, company, company id, store, store id, register or register id
-   * in any spelling ({@code X-Tenant-Id}, {@code company_id}, {@code X-Store-Id}: Tenantry resolves
-   * that header itself), and no {@code @RequestBody} or {@code @ModelAttribute} type with a field
-   * {@code companyId}, {@code tenantId}, {@code storeId} or {@code registerId}, itself or one level
-   * down (a nested record, the element type of a list). {@code @PathVariable} is allowed: Tenantry
-   * checks {@code /stores/{storeId}} against the principal's grants. Outgoing HTTP client interfaces
-   * ({@code @HttpExchange}, {@code @FeignClient}) are not checked.
+   * Application code does not take the tenant from the client:
+   * <ul>
+   *   <li>no {@code @RequestHeader}, {@code @RequestParam}, {@code @CookieValue},
+   *       {@code @RequestPart} or {@code @MatrixVariable} named (by its value, name, or the compiled
+   *       parameter name) tenant, tenant id, company, company id, store, store id, register or
+   *       register id in any spelling ({@code X-Tenant-Id}, {@code company_id}, {@code X-Store-Id}:
+   *       Tenantry resolves that header itself);</li>
+   *   <li>no {@code @RequestBody}, {@code @ModelAttribute} or {@code @RequestPart} type with a field
+   *       {@code tenant}, {@code tenantId}, {@code company}, {@code companyId}, {@code storeId} or
+   *       {@code registerId}, itself or one level down (a nested record, the element type of a
+   *       list); the tenant columns an entity inherits from Tenantry's base classes do not count
+   *       (the starter makes them read-only in JSON);</li>
+   *   <li>no whole bag whose keys the build cannot see: a {@code Map}, {@code MultiValueMap} or
+   *       {@code HttpHeaders} bound with {@code @RequestHeader}, {@code @RequestParam},
+   *       {@code @MatrixVariable}, {@code @RequestBody} or {@code @ModelAttribute}, an
+   *       {@code HttpHeaders} parameter of a handler, and, in a {@code @Controller}, reading the
+   *       request's headers, parameters or cookies from {@code HttpServletRequest},
+   *       {@code WebRequest}, {@code ServerHttpRequest} or {@code ServerRequest}.</li>
+   * </ul>
+   * Annotations count where Spring MVC finds them: on the method, or on the interface or superclass
+   * method it implements (API-first). {@code @PathVariable} is allowed: Tenantry checks
+   * {@code /stores/{storeId}} against the principal's grants, and a path variable bound as the
+   * tenant is caught by {@link #TENANT_CONTEXTS_CREATED_ONLY_WHERE_CONFIGURED}. Outgoing HTTP client
+   * interfaces ({@code @HttpExchange}, {@code @FeignClient}) are not checked.
    */
   public static final ArchRule WEB_LAYER_NEVER_READS_TENANT_IDS_FROM_CLIENT = rule(
       new ClientTenantIdCondition(),
@@ -168,13 +188,17 @@ public final class TenantryRules {
 
   /**
    * No call to Hibernate's {@code disableFilter} (on {@code Session}, {@code StatelessSession} or
-   * {@code SharedSessionContract}) or {@code tenantIdentifier} (on any session builder), no
-   * implementation of {@code CurrentTenantIdentifierResolver}, and no dependency on
-   * {@code io.tenantry..internal..}.
+   * {@code SharedSessionContract}), no {@code enableFilter} or {@code getEnabledFilter} of
+   * {@code TenantFilters.SYSTEM_SESSION} (found in the caller's class file, since javac copies the
+   * constant there), no {@code tenantIdentifier} (on any session builder), no implementation of
+   * {@code CurrentTenantIdentifierResolver}, no reflective field write ({@code Field.set*},
+   * Spring's {@code ReflectionUtils.setField}) in code that names a tenant-owned type, and no
+   * dependency on {@code io.tenantry..internal..}.
    */
   public static final ArchRule NO_FILTER_OR_TENANT_SWITCHING = rule(
       new TenantSwitchingCondition(),
-      "code should not disable session filters, switch a session's tenant or use Tenantry internals",
+      "code should not disable session filters, enable Tenantry's, switch a session's or a row's tenant "
+          + "or use Tenantry internals",
       "Tenantry's scoping and the session tenant are what keep one company's rows from another; "
           + "work for another tenant runs in Tenancy.run(thatTenantsContext, ...), deliberate "
           + "cross-tenant work in Tenancy.asSystem(\"reason\", ...)");
@@ -184,6 +208,10 @@ public final class TenantryRules {
   /**
    * {@code Tenancy.asSystem} may be called only from classes in the given packages, in ArchUnit's
    * package syntax ({@code "com.acme.platform.."} for the package and its sub-packages).
+   *
+   * <p>An allowed method that takes a task (a {@code Runnable}, {@code Supplier}, any functional
+   * interface) and calls {@code Tenancy.asSystem} lends cross-tenant access to whatever it is
+   * given: calls to it from elsewhere are reported too, when it is among the checked classes.
    *
    * @param packageIdentifiers the packages whose classes may cross tenants; at least one
    * @return the rule, for {@link #all(ArchRule)} or on its own
@@ -202,6 +230,10 @@ public final class TenantryRules {
    * {@code Tenancy.asSystem} may be called only from methods annotated (directly or through a
    * meta-annotation) with {@code annotationType}, from classes so annotated, and from the lambdas,
    * anonymous and nested classes inside them. The annotation needs CLASS or RUNTIME retention.
+   *
+   * <p>An allowed method that takes a task (a {@code Runnable}, {@code Supplier}, any functional
+   * interface) and calls {@code Tenancy.asSystem} lends cross-tenant access to whatever it is
+   * given: calls to it from elsewhere are reported too, when it is among the checked classes.
    *
    * @param annotationType the application's marker, e.g. {@code PlatformJob.class}
    * @return the rule, for {@link #all(ArchRule)} or on its own
