@@ -58,8 +58,9 @@ final class ClientTenantIdCondition extends ArchCondition<JavaClass> {
           "getParameterValues"),
       "org.springframework.web.context.request.WebRequest", Set.of("getHeader", "getHeaderValues", "getHeaderNames",
           "getParameter", "getParameterValues", "getParameterNames", "getParameterMap"),
-      "org.springframework.http.HttpRequest", Set.of("getHeaders"),
-      "org.springframework.http.server.reactive.ServerHttpRequest", Set.of("getQueryParams", "getCookies"),
+      // not HttpRequest's getHeaders: an outgoing request (a RestClient interceptor) has it too
+      "org.springframework.http.server.ServerHttpRequest", Set.of("getHeaders"),
+      "org.springframework.http.server.reactive.ServerHttpRequest", Set.of("getHeaders", "getQueryParams", "getCookies"),
       "org.springframework.web.servlet.function.ServerRequest", Set.of("headers", "param", "params", "cookies"),
       "org.springframework.web.reactive.function.server.ServerRequest", Set.of("headers", "queryParam",
           "queryParams", "cookies"));
@@ -173,7 +174,7 @@ final class ClientTenantIdCondition extends ArchCondition<JavaClass> {
     }
   }
 
-  /** " (declared on Api.method)" when the annotation comes from an overridden declaration. */
+  /** " declared on <com.acme.api.SalesApi>" when the annotation comes from an overridden declaration. */
   private static String inherited(JavaMethod method, JavaParameter declared) {
     JavaClass owner = declared.getOwner().getOwner();
     return owner.equals(method.getOwner()) ? "" : " declared on <" + owner.getName() + ">";
@@ -223,8 +224,8 @@ final class ClientTenantIdCondition extends ArchCondition<JavaClass> {
     }
   }
 
+  /** @param parameter the parameter in the declaration that carries the annotations */
   private static void checkBoundObject(JavaMethod method, JavaParameter parameter, ConditionEvents events) {
-    // parameter: the declaration that carries the annotation
     for (String annotationType : BOUND_OBJECTS) {
       if (!parameter.isAnnotatedWith(annotationType)) {
         continue;
