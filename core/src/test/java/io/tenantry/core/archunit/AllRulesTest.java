@@ -16,17 +16,29 @@ class AllRulesTest {
 
   @Test
   void all_cleanApplication() {
-    TenantryRules.all(TenantryRules.asSystemOnlyIn(APP_PLATFORM)).check(Fixtures.of("app"));
+    TenantryRules.all(TenantryRules.asSystemOnlyIn(APP_PLATFORM), TenantryRules.tenantContextsCreatedOnlyIn(APP_PLATFORM))
+        .check(Fixtures.of("app"));
   }
 
   @Test
-  void all_defaultAllowsNoAsSystem() {
+  void all_defaultAllowsNoAsSystemAndNoNewTenantContext() {
     EvaluationResult result = TenantryRules.all().evaluate(Fixtures.of("app"));
 
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().toString())
         .contains(fixture("app.platform.UsageReport.companies(java.util.function.Supplier)"))
-        .contains("no application code is allowed cross-tenant access yet");
+        .contains("no application code is allowed cross-tenant access yet")
+        .contains(fixture("app.platform.Onboarding.openFirstStore(java.util.UUID, java.lang.Runnable)"))
+        .contains("no application code is allowed to choose the tenant yet");
+  }
+
+  /** all(asSystemRule) keeps the safe default for tenant contexts. */
+  @Test
+  void all_asSystemRuleAloneAllowsNoNewTenantContext() {
+    assertThat(TenantryRules.all(TenantryRules.asSystemOnlyIn(APP_PLATFORM)).evaluate(Fixtures.of("app"))
+            .getFailureReport().toString())
+        .contains(fixture("app.platform.Onboarding.openFirstStore(java.util.UUID, java.lang.Runnable)"))
+        .doesNotContain("UsageReport");
   }
 
   @Test
