@@ -257,8 +257,8 @@ public final class IsolationAudit {
           if (rs.next() && rs.getBoolean(1)) {
             String db = rs.getString(2);
             warnings.add(new AuditFinding("role " + role, "the application role may create temporary tables: they "
-                + "live as long as the connection, and a pooled connection serves other tenants next (Tenantry's "
-                + "DataSource discards them between borrowers; a table created outside it is not)",
+                + "live as long as the connection, and a pooled connection serves another tenant next unless it is "
+                + "reset between borrowers (DISCARD ALL)",
                 "revoke temporary on database " + ident(db) + " from public; revoke temporary on database "
                     + ident(db) + " from " + role + "; -- as the database owner"));
           }
@@ -279,8 +279,8 @@ public final class IsolationAudit {
             children.put(table, child);
           }
         });
-        return children;
       }
+      Map<String, ChildTable> fromCatalog = new LinkedHashMap<>();
       try (PreparedStatement ps = c.prepareStatement("select c.relname, ref.relname, a.attname,"
           + " exists (select 1 from pg_constraint pk where pk.conrelid = fk.conrelid and pk.contype = 'p'"
           + "   and pk.conkey = fk.conkey)"
@@ -297,17 +297,21 @@ public final class IsolationAudit {
                 || table.equals(companyTable) || ref.equals(companyTable) || ref.equals("tenantry_store")) {
               continue;
             }
-            ChildTable known = children.get(table);
+            if (children.containsKey(table) || (mapping != null && mapping.sharedTables.contains(table))) {
+              continue; // the mapping knows it better, or declared it shared
+            }
+            ChildTable known = fromCatalog.get(table);
             TenantTableLevel level = level(ref, tenantTables.get(ref));
             if (known == null) {
-              children.put(table, new ChildTable(table, ref, level, rs.getString(3), null, null, "child table"));
+              fromCatalog.put(table, new ChildTable(table, ref, level, rs.getString(3), null, null, "child table"));
             } else if (known.element() == null) {
-              children.put(table, new ChildTable(table, known.owner(), known.ownerLevel(), known.ownerKey(), ref,
+              fromCatalog.put(table, new ChildTable(table, known.owner(), known.ownerLevel(), known.ownerKey(), ref,
                   rs.getString(3), "join table"));
             }
           }
         }
       }
+      children.putAll(fromCatalog);
       return children;
     }
 
