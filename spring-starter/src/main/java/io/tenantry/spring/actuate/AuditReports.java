@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
 
 /**
  * The default {@link IsolationAuditResults}: runs the isolation audit over the application's
@@ -15,15 +17,30 @@ import javax.sql.DataSource;
 public final class AuditReports implements IsolationAuditResults {
 
   private final DataSource dataSource;
+  private final Supplier<SessionFactory> mapping;
 
   /** Audits the database behind {@code dataSource}, as the role it connects with. */
   public AuditReports(DataSource dataSource) {
+    this(dataSource, () -> null);
+  }
+
+  /**
+   * Audits the database behind {@code dataSource} with the application's mapping, so that the tables
+   * it knows (element collections, join and secondary tables, shared entities) are audited as the
+   * start-up audit does.
+   *
+   * @param mapping the application's session factory, or a supplier of {@code null} for none
+   */
+  public AuditReports(DataSource dataSource, Supplier<SessionFactory> mapping) {
     this.dataSource = dataSource;
+    this.mapping = mapping;
   }
 
   /** Runs the audit now. */
   public AuditReport audit() {
-    return IsolationAudit.of(dataSource).run();
+    IsolationAudit audit = IsolationAudit.of(dataSource);
+    SessionFactory sessionFactory = mapping.get();
+    return sessionFactory == null ? audit.run() : audit.mapping(sessionFactory).run();
   }
 
   @Override
@@ -40,6 +57,9 @@ public final class AuditReports implements IsolationAuditResults {
         .map(f -> Map.of("object", f.object(), "problem", f.problem(), "fix", f.fix()))
         .toList();
     out.put("findings", findings);
+    out.put("warnings", report.warnings().stream()
+        .map(f -> Map.of("object", f.object(), "problem", f.problem(), "fix", f.fix()))
+        .toList());
     return out;
   }
 }
