@@ -54,6 +54,8 @@ public final class IsolationAudit {
   private MappedTables mapping;
   private String systemRole;
   private boolean systemRoleGiven;
+  /** The system DataSource's login, once asked (asking is logged system access; health checks repeat). */
+  private volatile String systemLoginSeen;
 
   private IsolationAudit(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -193,7 +195,8 @@ public final class IsolationAudit {
         system = systemRole;
       } else if (TenantryRls.isWrapped(dataSource)) {
         try {
-          String login = Tenancy.asSystem("isolation audit: which login system access uses", () -> {
+          String login = systemLoginSeen != null ? systemLoginSeen
+              : Tenancy.asSystem("isolation audit: which login system access uses", () -> {
             try (Connection sc = dataSource.getConnection(); PreparedStatement ps = sc.prepareStatement(
                 "select current_user"); ResultSet rs = ps.executeQuery()) {
               rs.next();
@@ -202,6 +205,7 @@ public final class IsolationAudit {
               throw new IllegalStateException(e.getMessage(), e);
             }
           });
+          systemLoginSeen = login;
           String app = single("select current_user");
           system = login.equals(app) || login.equals(role) ? null : login;
           if (system == null) {

@@ -266,6 +266,28 @@ class IsolationAuditTest {
     }
   }
 
+  @Test
+  void onTheRlsDataSource_theSystemLoginIsFoundOut_missingOrBrokenOnesAreReported() {
+    AuditReport none = IsolationAudit.of(TenantryRls.dataSource(app.dataSource())).run();
+    assertThat(none.warnings()).as("no system login configured").anySatisfy(w -> {
+      assertThat(w.object()).isEqualTo("system login");
+      assertThat(w.problem()).contains("Tenancy.asSystem work").contains("sees no tenant rows");
+    });
+    AppRole system = db.createAppRole("audit_sys");
+    AuditReport named = IsolationAudit.of(TenantryRls.dataSource(app.dataSource(), system.dataSource())).run();
+    assertThat(named.warnings()).noneMatch(w -> w.object().equals("system login"));
+    assertFinding(named, "ok_product", "do not name the system login " + system.name(),
+        "or current_user = '" + system.name() + "'");
+    javax.sql.DataSource broken = new org.postgresql.ds.PGSimpleDataSource() {
+      {
+        setUrl(db.jdbcUrl());
+        setUser("no_such_login_" + System.nanoTime());
+      }
+    };
+    AuditReport unreachable = IsolationAudit.of(TenantryRls.dataSource(app.dataSource(), broken)).run();
+    assertFinding(unreachable, "system login", "cannot connect", "create the login");
+  }
+
   static org.hibernate.SessionFactory startHibernate(String auditMode) {
     org.hibernate.cfg.Configuration cfg = new org.hibernate.cfg.Configuration()
         .addAnnotatedClass(io.tenantry.core.model.Company.class);

@@ -18,6 +18,7 @@ public final class AuditReports implements IsolationAuditResults {
 
   private final DataSource dataSource;
   private final Supplier<SessionFactory> mapping;
+  private volatile IsolationAudit audit;
 
   /** Audits the database behind {@code dataSource}, as the role it connects with. */
   public AuditReports(DataSource dataSource) {
@@ -38,9 +39,17 @@ public final class AuditReports implements IsolationAuditResults {
 
   /** Runs the audit now. */
   public AuditReport audit() {
-    IsolationAudit audit = IsolationAudit.of(dataSource);
-    SessionFactory sessionFactory = mapping.get();
-    return sessionFactory == null ? audit.run() : audit.mapping(sessionFactory).run();
+    IsolationAudit current = audit;
+    if (current == null) {
+      // one audit object: it remembers the system login, so repeated health checks do not ask again
+      current = IsolationAudit.of(dataSource);
+      SessionFactory sessionFactory = mapping.get();
+      if (sessionFactory != null) {
+        current.mapping(sessionFactory);
+      }
+      audit = current;
+    }
+    return current.run();
   }
 
   @Override
