@@ -316,7 +316,8 @@ class IsolationAuditTest {
       log.detachAppender(appender);
     }
     assertThat(appender.list).as("the findings are logged once, with their fixes").hasSize(1);
-    assertThat(appender.list.get(0).getFormattedMessage()).contains("p_no_rls").contains("fix:");
+    assertThat(appender.list.get(0).getFormattedMessage()).contains("p_no_rls").contains("fix:")
+        .as("no system DataSource: reported at start-up").contains("warning: system login: no system login is configured");
     startHibernate("warn").close();
     startHibernate("off").close();
     assertThatThrownBy(() -> startHibernate("sometimes").close()).hasMessageContaining("fail, warn or off");
