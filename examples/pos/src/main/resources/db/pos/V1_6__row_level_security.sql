@@ -193,13 +193,19 @@ create policy tenantry_tenant_guard on tenantry_store as restrictive for all to 
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[id])))) or current_user = '${system_role}')
   with check ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[id])))) or current_user = '${system_role}');
 
--- tenantry_user_account (logins: visible through a visible membership)
+-- tenantry_user_account (logins: read through a visible membership, added by a bound tenant, changed only by the system login)
 alter table tenantry_user_account enable row level security;
 alter table tenantry_user_account force row level security;
 drop policy if exists tenantry_tenant on tenantry_user_account;
-create policy tenantry_tenant on tenantry_user_account as permissive for all to public
-  using ((exists (select 1 from tenantry_membership m where m.user_id = tenantry_user_account.id)) or current_user = '${system_role}')
+create policy tenantry_tenant on tenantry_user_account as permissive for select to public
+  using ((exists (select 1 from tenantry_membership m where m.user_id = tenantry_user_account.id)) or current_user = '${system_role}');
+drop policy if exists tenantry_tenant_insert on tenantry_user_account;
+create policy tenantry_tenant_insert on tenantry_user_account as permissive for insert to public
   with check (((select nullif(current_setting('tenantry.company_id', true), '')::uuid) is not null) or current_user = '${system_role}');
+drop policy if exists tenantry_system on tenantry_user_account;
+create policy tenantry_system on tenantry_user_account as permissive for all to public
+  using (current_user = '${system_role}')
+  with check (current_user = '${system_role}');
 drop policy if exists tenantry_tenant_guard on tenantry_user_account;
 create policy tenantry_tenant_guard on tenantry_user_account as restrictive for all to public
   using ((exists (select 1 from tenantry_membership m where m.user_id = tenantry_user_account.id)) or current_user = '${system_role}')

@@ -363,7 +363,7 @@ public final class IsolationAudit {
             + "every company's users", generated));
         return;
       }
-      checkPolicies(users, q, generated);
+      checkPolicies(users, q, generated, true);
     }
 
     /**
@@ -572,6 +572,10 @@ public final class IsolationAudit {
     }
 
     void checkPolicies(String table, String q, String generated) throws SQLException {
+      checkPolicies(table, q, generated, false);
+    }
+
+    void checkPolicies(String table, String q, String generated, boolean login) throws SQLException {
       boolean restrictive = false;
       boolean systemMissing = false;
       try (PreparedStatement ps = c.prepareStatement("select polname, polpermissive, polcmd::text,"
@@ -589,7 +593,8 @@ public final class IsolationAudit {
             if (!permissive && "*".equals(rs.getString(3)) && rs.getBoolean(4) && rs.getBoolean(5)) {
               restrictive = true;
             }
-            if (permissive && !name.equals(PolicySql.PERMISSIVE)) {
+            boolean ownLoginPolicy = login && (name.equals(PolicySql.USER_INSERT) || name.equals(PolicySql.SYSTEM));
+            if (permissive && !name.equals(PolicySql.PERMISSIVE) && !ownLoginPolicy) {
               findings.add(new AuditFinding(table, "extra permissive policy " + name + " (permissive policies are "
                   + "OR-ed: it widens what the tenant policy grants)",
                   "drop policy " + name + " on " + q + "; -- or re-create it AS RESTRICTIVE"));

@@ -15,6 +15,10 @@ public final class PolicySql {
   public static final String PERMISSIVE = "tenantry_tenant";
   /** Name of the restrictive policy. */
   public static final String RESTRICTIVE = "tenantry_tenant_guard";
+  /** The login table's permissive policy for inserts by a bound tenant. */
+  static final String USER_INSERT = "tenantry_tenant_insert";
+  /** The login table's permissive policy for the system login (changes and deletes). */
+  static final String SYSTEM = "tenantry_system";
 
   private PolicySql() {}
 
@@ -197,21 +201,38 @@ public final class PolicySql {
 
   /**
    * The DDL for Tenantry's login table ({@code tenantry_user_account}): global, because one person
-   * may belong to several companies, yet a tenant must not read other companies' logins. A row is
-   * visible only when one of its memberships is (the membership table's own policy decides which);
-   * a bound tenant may add a login (its membership follows in the same transaction). The login
-   * lookup itself, before any tenant is known, is system access. Password hashes are a matter of
-   * column privileges: grant the application role {@code select (id, email)} only.
+   * may belong to several companies, yet a tenant must not read other companies' logins. A tenant
+   * reads a login only through one of its memberships (the membership table's own policy decides
+   * which) and may add one (its membership follows in the same transaction); changing or deleting a
+   * login — which may belong to another company's member too — is left to the system login. The
+   * login lookup itself, before any tenant is known, is system access. Password hashes are a matter
+   * of column privileges: grant the application role {@code select (id, email)} only.
    */
   public static String forUserAccounts(String table, String membershipTable, String systemRole) {
     String t = identifier(table);
-    String using = "(exists (select 1 from " + identifier(membershipTable) + " m where m.user_id = " + t + ".id))";
-    String check = "(" + RlsSettings.COMPANY_EXPR + " is not null)";
-    if (systemRole != null) {
-      using = "(" + using + " or current_user = " + literal(systemRole) + ")";
-      check = "(" + check + " or current_user = " + literal(systemRole) + ")";
+    String system = systemRole == null ? null : "current_user = " + literal(systemRole);
+    String member = "(exists (select 1 from " + identifier(membershipTable) + " m where m.user_id = " + t + ".id))";
+    String bound = "(" + RlsSettings.COMPANY_EXPR + " is not null)";
+    String using = system == null ? member : "(" + member + " or " + system + ")";
+    String check = system == null ? bound : "(" + bound + " or " + system + ")";
+    StringBuilder sql = new StringBuilder("-- " + table + " (logins: read through a visible membership, added by a "
+        + "bound tenant, changed only by the system login)\n")
+        .append("alter table ").append(t).append(" enable row level security;\n")
+        .append("alter table ").append(t).append(" force row level security;\n")
+        .append("drop policy if exists ").append(PERMISSIVE).append(" on ").append(t).append(";\n")
+        .append("create policy ").append(PERMISSIVE).append(" on ").append(t).append(" as permissive for select to public\n")
+        .append("  using ").append(using).append(";\n")
+        .append("drop policy if exists ").append(USER_INSERT).append(" on ").append(t).append(";\n")
+        .append("create policy ").append(USER_INSERT).append(" on ").append(t).append(" as permissive for insert to public\n")
+        .append("  with check ").append(check).append(";\n")
+        .append("drop policy if exists ").append(SYSTEM).append(" on ").append(t).append(";\n");
+    if (system != null) {
+      sql.append("create policy ").append(SYSTEM).append(" on ").append(t).append(" as permissive for all to public\n")
+          .append("  using (").append(system).append(")\n  with check (").append(system).append(");\n");
     }
-    return ddl(table, "logins: visible through a visible membership", using, check);
+    return sql.append("drop policy if exists ").append(RESTRICTIVE).append(" on ").append(t).append(";\n")
+        .append("create policy ").append(RESTRICTIVE).append(" on ").append(t).append(" as restrictive for all to public\n")
+        .append("  using ").append(using).append("\n  with check ").append(check).append(";\n").toString();
   }
 
   private static String ddl(String table, String what, String cond) {

@@ -84,6 +84,12 @@ class CredentialsAndAuditTest extends ApiTestBase {
     int changed = asApp(TenantContext.ofCompany(w.companyA),
         s -> s.executeUpdate("update tenantry_user_account set email = 'taken@evil.example' where email = 'owner-b@test.example'"));
     assertThat(changed).isZero();
+    int ownChanged = asApp(TenantContext.ofCompany(w.companyA), s -> s.executeUpdate(
+        "update tenantry_user_account set email = 'taken@evil.example' where email = 'manager-a1@test.example'"));
+    assertThat(ownChanged).as("a login may be another company's member too: only the system login changes one")
+        .isZero();
+    int deleted = asApp(TenantContext.ofCompany(w.companyA), s -> s.executeUpdate("delete from tenantry_user_account"));
+    assertThat(deleted).isZero();
   }
 
   @Test
