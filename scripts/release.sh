@@ -8,8 +8,11 @@
 # sets project.build.outputTimestamp to HEAD's commit time (so the same commit always gives the same jars),
 # and runs, for the published modules (parent, BOM, core, test support, Hibernate integration, starter):
 #
-#   mvn -B -Prelease deploy -DaltDeploymentRepository=local::file:DIR
+#   mvn -B -Prelease deploy -DaltDeploymentRepository=tenantry-release::file:DIR -Dmaven.install.skip=true
 #
+# Nothing goes to ~/.m2: a released version there would hide a broken release from the builds that use it.
+# (The repository id is not "local": Maven would cache its metadata as maven-metadata-local.xml, the name of
+# the local repository's own, and overwrite that.)
 # The release profile adds sources and javadoc jars. DIR defaults to target/release-repo; it is a plain Maven
 # repository: point an application's <repository> (or a settings.xml) at it, or upload its contents.
 # --skip-tests is for CI, which has run the tests on the same commit just before.
@@ -71,7 +74,7 @@ TEST_ARGS=()
 [ "$SKIP_TESTS" = true ] && TEST_ARGS=(-DskipTests)
 (cd "$WORK" && mvn -B -Prelease deploy \
   -pl bom,core,test-support,hibernate-integration,spring-starter -am \
-  -DaltDeploymentRepository="local::file:$REPO" \
+  -DaltDeploymentRepository="tenantry-release::file:$REPO" -Dmaven.install.skip=true \
   -Dproject.build.outputTimestamp="$TIMESTAMP" \
   "${TEST_ARGS[@]}" ${MVN_EXTRA[@]+"${MVN_EXTRA[@]}"})
 
