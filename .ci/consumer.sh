@@ -47,6 +47,8 @@ cat > "$TMP/settings.xml" <<XML
         <repository>
           <id>m2-view</id>
           <url>file://$TMP/m2-view</url>
+          <!-- a local repository keeps no checksum files for most artifacts -->
+          <releases><checksumPolicy>ignore</checksumPolicy></releases>
           <snapshots><enabled>false</enabled></snapshots>
         </repository>
       </repositories>
@@ -54,6 +56,7 @@ cat > "$TMP/settings.xml" <<XML
         <pluginRepository>
           <id>m2-view</id>
           <url>file://$TMP/m2-view</url>
+          <releases><checksumPolicy>ignore</checksumPolicy></releases>
           <snapshots><enabled>false</enabled></snapshots>
         </pluginRepository>
       </pluginRepositories>

@@ -15,7 +15,7 @@
 # the local repository's own, and overwrite that.)
 # The release profile adds sources and javadoc jars. DIR defaults to target/release-repo; it is a plain Maven
 # repository: point an application's <repository> (or a settings.xml) at it, or upload its contents.
-# --skip-tests is for CI, which has run the tests on the same commit just before.
+# --skip-tests (neither compiles nor runs the tests) is for CI, which has run them on the same commit just before.
 # --record-api-baseline copies the released jars and poms into api-baseline/ and makes VERSION the release the
 # API check compares with (docs/releasing.md): commit the result with the tag of the release.
 set -euo pipefail
@@ -71,7 +71,7 @@ fi
 
 echo "release.sh: releasing $COMMIT ($CURRENT) as $VERSION into $REPO, outputTimestamp $TIMESTAMP"
 TEST_ARGS=()
-[ "$SKIP_TESTS" = true ] && TEST_ARGS=(-DskipTests)
+[ "$SKIP_TESTS" = true ] && TEST_ARGS=(-Dmaven.test.skip=true)
 (cd "$WORK" && mvn -B -Prelease deploy \
   -pl bom,core,test-support,hibernate-integration,spring-starter -am \
   -DaltDeploymentRepository="tenantry-release::file:$REPO" -Dmaven.install.skip=true \
