@@ -68,7 +68,7 @@ abstract class RlsStatement implements Statement, Wrapping {
   /** Runs SQL given at execution time, which may control the transaction. */
   private <T> T runSql(String sql, RlsConnection.Execution<T> execution) throws SQLException {
     boolean before = control;
-    control = before || TransactionControl.check(sql);
+    control = connection.classified(sql) || before;
     try {
       return runWithSettings(execution);
     } finally {
@@ -290,7 +290,7 @@ abstract class RlsStatement implements Statement, Wrapping {
 
   @Override
   public void addBatch(String sql) throws SQLException {
-    batchControl |= TransactionControl.check(sql);
+    batchControl |= connection.classified(sql);
     target.addBatch(sql);
   }
 
