@@ -35,8 +35,10 @@ import java.util.stream.Collectors;
  * ({@link TransactionControl}); each savepoint remembers it, and {@code rollback(Savepoint)} restores
  * what was in force when the savepoint was set, as the database does.
  *
- * <p>Between borrowers ({@link #close()} is the return to the pool): when a statement ran, one
- * query asks the server whether the session carries state that outlives a transaction (a
+ * <p>Between borrowers ({@link #close()} is the return to the pool): when the borrower ran SQL that
+ * may leave state on the session ({@link TransactionControl#SESSION_STATE}: anything but plain queries
+ * and DML calling known built-in functions), made a call or reached the driver through {@code unwrap},
+ * one query asks the server whether the session carries state that outlives a transaction (a
  * {@code WITH HOLD} cursor, a temporary object, {@code LISTEN}, an SQL-level prepared statement,
  * Tenantry's settings or a role set for the session) and releases its advisory locks; only when it
  * carries some is it reset, with the subset of {@code DISCARD ALL} that keeps the driver's own
