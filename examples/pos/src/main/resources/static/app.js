@@ -242,9 +242,8 @@ function productRow(p, single) {
   if (single && canManage()) {
     const input = el('input', { 'aria-label': 'Price of ' + p.name + ' at ' + storeName(state.store), inputmode: 'decimal',
       value: overridden ? p.price : '', placeholder: p.basePrice, class: 'override-input' });
-    actions.append(input,
-      el('button', { type: 'button', class: 'set-price', onclick: () => setPrice(p, input.value) }, 'Set'),
-      overridden ? el('button', { type: 'button', class: 'remove-price', onclick: () => setPrice(p, null) }, 'Remove') : null);
+    actions.append(input, el('button', { type: 'button', class: 'set-price', onclick: () => setPrice(p, input.value) }, 'Set'));
+    if (overridden) actions.append(el('button', { type: 'button', class: 'remove-price', onclick: () => setPrice(p, null) }, 'Remove'));
   }
   if (isOwner()) actions.append(el('button', { type: 'button', class: 'edit', 'aria-label': 'Edit ' + p.name, onclick: () => editRow(tr, p) }, 'Edit'));
   tr.append(actions);
