@@ -72,9 +72,19 @@ final class RegisterScreen implements AutoCloseable {
 
   @Override
   public void close() {
-    background.shutdownNow();
+    // waits for a round or a sale in progress: closed means the local database is no longer in use
+    background.shutdown();
     http.stop(0);
-    ((java.util.concurrent.ExecutorService) http.getExecutor()).shutdownNow();
+    java.util.concurrent.ExecutorService handlers = (java.util.concurrent.ExecutorService) http.getExecutor();
+    handlers.shutdown();
+    try {
+      if (!background.awaitTermination(30, TimeUnit.SECONDS) | !handlers.awaitTermination(30, TimeUnit.SECONDS)) {
+        background.shutdownNow();
+        handlers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void syncAndPush() {
@@ -105,6 +115,11 @@ final class RegisterScreen implements AutoCloseable {
     try (ex) {
       String path = ex.getRequestURI().getPath();
       String method = ex.getRequestMethod();
+      String refusal = refusal(ex);
+      if (refusal != null) {
+        json(ex, 403, Map.of("error", refusal));
+        return;
+      }
       try {
         if (path.equals("/api/status") && method.equals("GET")) {
           json(ex, 200, status());
@@ -123,6 +138,30 @@ final class RegisterScreen implements AutoCloseable {
         json(ex, 500, Map.of("error", String.valueOf(e.getMessage())));
       }
     }
+  }
+
+  /**
+   * Why a request is refused, or null. The screen has no password (loopback is its boundary), so a web
+   * page open in a browser on this machine must not drive it: the Host must name loopback and this port
+   * (no DNS rebinding), a cross-site Origin is refused, and a sale must be sent as JSON, which a page of
+   * another origin cannot do without a CORS preflight this server never grants.
+   */
+  private String refusal(HttpExchange ex) {
+    String host = ex.getRequestHeaders().getFirst("Host");
+    int port = port();
+    if (host == null || !(host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port)
+        || host.equals("[::1]:" + port))) {
+      return "The register screen answers only at http://127.0.0.1:" + port + "/.";
+    }
+    String origin = ex.getRequestHeaders().getFirst("Origin");
+    if (origin != null && !origin.equals("http://" + host)) {
+      return "Requests from another site are refused.";
+    }
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (ex.getRequestMethod().equals("POST") && (type == null || !type.startsWith("application/json"))) {
+      return "A sale is sent as application/json.";
+    }
+    return null;
   }
 
   private Map<String, Object> status() {
