@@ -88,7 +88,7 @@ $('charge').addEventListener('click', async () => {
         + '\nPoints total'.padEnd(41) + String(r.pointsTotal).padStart(9) : '')
       + '\nSale ' + r.clientSaleId;
     $('receipt').dataset.total = r.total;
-    cart.clear(); drawCart(); pick(null);
+    cart.clear(); drawCart(); pick(null); $('customer-q').value = '';
     refreshStatus();
     $('code').focus();
   } catch (err) { $('sale-error').textContent = err.message; }
