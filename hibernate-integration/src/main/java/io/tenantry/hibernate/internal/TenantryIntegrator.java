@@ -45,11 +45,7 @@ public final class TenantryIntegrator implements Integrator {
           + " (or start from TenantryHibernate.settings()).");
     }
     Object persisters = factory.getServiceRegistry().requireService(PersisterClassResolver.class);
-    if (TenantryServiceContributor.scopingOff(factory.getProperties())) {
-      LOG.error("*** Tenantry query scoping is OFF ({}=true): queries of tenant-owned entities are not "
-          + "restricted to the bound tenant. This setting exists for benchmarks only. ***",
-          TenantryServiceContributor.SCOPING_OFF_PROPERTY);
-    } else if (!(persisters instanceof TenantryPersisterClassResolver)) {
+    if (!(persisters instanceof TenantryPersisterClassResolver)) {
       throw new HibernateException("Tenantry: " + owned + " tenant-owned entities are mapped, but Hibernate's "
           + "persister class resolver is " + persisters.getClass().getName() + ". Tenantry scopes queries "
           + "through its own persisters: remove the " + PersisterClassResolverInitiator.IMPL_NAME + " setting.");
