@@ -27,6 +27,10 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.AbstractPreDatabaseOperationEvent;
 import org.hibernate.event.spi.AutoFlushEvent;
 import org.hibernate.event.spi.AutoFlushEventListener;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.event.spi.FlushEntityEvent;
+import org.hibernate.event.spi.FlushEntityEventListener;
 import org.hibernate.event.spi.LoadEvent;
 import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.event.spi.PostLoadEvent;
@@ -48,14 +52,16 @@ import org.hibernate.persister.entity.EntityPersister;
  *   <li>stamps store and register on insert and refuses rows of another company, store or register;</li>
  *   <li>refuses updates, deletes and upserts of rows the bound tenant cannot see (reading the row's
  *       tenant columns from the database when Hibernate has no loaded state, as for StatelessSession);</li>
- *   <li>refuses any change of a tenant column (Hibernate would silently skip it);</li>
+ *   <li>refuses any change of a tenant column of a managed entity at flush, also when nothing else
+ *       changed (the columns are not updatable, so Hibernate's dirty check would silently skip it);</li>
  *   <li>refuses work in a session whose tenant is not the bound one (a switch inside an open session);</li>
  *   <li>checks every loaded or persistence-context entity against the bound tenant.</li>
  * </ul>
  * Every refusal throws before SQL is sent, so nothing is written.
  */
 final class TenantGuard implements PreInsertEventListener, PreUpdateEventListener, PreDeleteEventListener,
-    PreUpsertEventListener, PostLoadEventListener, LoadEventListener, AutoFlushEventListener {
+    PreUpsertEventListener, PostLoadEventListener, LoadEventListener, AutoFlushEventListener,
+    FlushEntityEventListener {
 
   private static final long serialVersionUID = 1L;
 
@@ -186,6 +192,28 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     return false;
   }
 
+  /**
+   * Runs after Hibernate's own dirty check of each managed entity. Tenant columns are mapped
+   * {@code updatable = false}, so Hibernate leaves them out of the dirty check and would silently keep
+   * the old value; a changed tenant column is a bug or an attack, and is refused.
+   */
+  @Override
+  public void onFlushEntity(FlushEntityEvent event) {
+    Object entity = event.getEntity();
+    EntityEntry entry = event.getEntityEntry();
+    if (!(entity instanceof CompanyOwned) || entry.getStatus() != Status.MANAGED || entry.getLoadedState() == null) {
+      return;
+    }
+    EntityPersister persister = entry.getPersister();
+    Object[] now = event.getPropertyValues() != null ? event.getPropertyValues() : persister.getValues(entity);
+    String changed = meta(persister).changedTenantProperties(persister, entry.getLoadedState(), now);
+    if (!changed.isEmpty()) {
+      throw new TenantIsolationException("Updating " + entity.getClass().getSimpleName() + " " + entry.getId()
+          + " would change its tenant columns (" + changed + "). Tenant columns never change: create the row "
+          + "again in the other store instead.");
+    }
+  }
+
   @Override
   public boolean onPreDelete(PreDeleteEvent event) {
     Object entity = event.getEntity();
@@ -259,7 +287,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   }
 
   /** Reads the row's tenant columns with plain JDBC on the session's connection (no filters). */
-  private static Object[] tenantColumnsOrNull(SharedSessionContractImplementor session, OwnedEntityMetadata m,
+  static Object[] tenantColumnsOrNull(SharedSessionContractImplementor session, OwnedEntityMetadata m,
       Object id) {
     Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
     try (PreparedStatement ps = connection.prepareStatement(m.selectTenantColumnsSql())) {

@@ -52,7 +52,8 @@ public final class TenantryIntegrator implements Integrator {
     }
     refuseHibernateTenantId(metadata);
     int scopedCollections = CollectionScoping.apply(metadata);
-    installStatementInspector(factory);
+    java.util.List<String> tenantColumns = MutationScoping.apply(metadata);
+    installStatementInspector(factory, tenantColumns);
     TenantGuard guard = new TenantGuard();
     EventListenerRegistry listeners = factory.getServiceRegistry().requireService(EventListenerRegistry.class);
     listeners.appendListeners(EventType.PRE_INSERT, guard);
@@ -62,6 +63,10 @@ public final class TenantryIntegrator implements Integrator {
     listeners.appendListeners(EventType.POST_LOAD, guard);
     listeners.appendListeners(EventType.LOAD, guard);
     listeners.appendListeners(EventType.AUTO_FLUSH, guard);
+    listeners.appendListeners(EventType.FLUSH_ENTITY, guard);
+    SessionTenantCheck sessionTenant = new SessionTenantCheck();
+    listeners.prependListeners(EventType.LOAD, sessionTenant);
+    listeners.prependListeners(EventType.INIT_COLLECTION, sessionTenant);
     StartupAudit.run(factory);
     LOG.info("Tenantry scoping active for {} tenant-owned entity types and {} collections", owned, scopedCollections);
   }
@@ -83,12 +88,13 @@ public final class TenantryIntegrator implements Integrator {
   }
 
   /** Chains the tenant-column guard in front of the application's statement inspector, if any. */
-  private static void installStatementInspector(SessionFactoryImplementor factory) {
+  private static void installStatementInspector(SessionFactoryImplementor factory,
+      java.util.Collection<String> tenantColumns) {
     SessionFactoryOptions options = factory.getSessionFactoryOptions();
     if (options instanceof SessionFactoryOptionsBuilder) {
       StatementInspector existing = options.getStatementInspector();
       if (!(existing instanceof TenantColumnUpdateInspector)) {
-        ((SessionFactoryOptionsBuilder) options).applyStatementInspector(new TenantColumnUpdateInspector(existing));
+        ((SessionFactoryOptionsBuilder) options).applyStatementInspector(new TenantColumnUpdateInspector(existing, tenantColumns));
       }
     } else {
       LOG.warn("Tenantry could not install its bulk-update guard on {}: HQL bulk updates that assign tenant "
