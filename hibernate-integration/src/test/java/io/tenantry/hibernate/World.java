@@ -85,6 +85,15 @@ final class World {
     return w;
   }
 
+  /** Both walls: seeded as {@link #create}, then the generated policies applied and Hibernate reopened on RLS. */
+  static World createWithRls(TestDatabase db, io.tenantry.test.AppRole systemRole) {
+    World seeded = create(db, Map.of());
+    db.execute(io.tenantry.hibernate.rls.TenantryRls.policySql(seeded.sf, systemRole.name()));
+    seeded.sf.close();
+    return seeded.with(sessionFactory(io.tenantry.hibernate.rls.TenantryRls.dataSource(db.appRole().dataSource(),
+        systemRole.dataSource()), Map.of()));
+  }
+
   static SessionFactory sessionFactory(DataSource dataSource, Map<String, Object> extraSettings) {
     Configuration cfg = new Configuration();
     ENTITIES.forEach(cfg::addAnnotatedClass);
