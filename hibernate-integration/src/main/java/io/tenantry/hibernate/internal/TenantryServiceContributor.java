@@ -5,7 +5,8 @@ import org.hibernate.persister.internal.PersisterClassResolverInitiator;
 import org.hibernate.service.spi.ServiceContributor;
 
 /**
- * Service-loaded by Hibernate: installs {@link TenantryPersisterClassResolver}, unless the application
+ * Service-loaded by Hibernate: wraps the second-level cache ({@link TenantCaching}) and installs
+ * {@link TenantryPersisterClassResolver}, unless the application
  * names a persister resolver of its own (then {@link TenantryIntegrator} refuses to start while
  * tenant-owned entities are mapped). No setting turns scoping off: a measurement without it builds its
  * own Hibernate setup.
@@ -17,5 +18,7 @@ public final class TenantryServiceContributor implements ServiceContributor {
     if (!builder.getSettings().containsKey(PersisterClassResolverInitiator.IMPL_NAME)) {
       builder.applySetting(PersisterClassResolverInitiator.IMPL_NAME, TenantryPersisterClassResolver.class.getName());
     }
+    // the configured second-level cache, wrapped so that caching never changes what a query returns
+    builder.addInitiator(new TenantCaching.Initiator());
   }
 }
