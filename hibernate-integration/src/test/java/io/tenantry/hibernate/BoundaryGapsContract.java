@@ -165,10 +165,15 @@ abstract class BoundaryGapsContract {
   }
 
   static void setCompany(CompanyOwned entity, UUID company) {
+    setField(entity, CompanyOwned.class, "companyId", company);
+  }
+
+  /** What a bug or an attacker with a reference could do: no setter exists for tenant columns. */
+  static void setField(Object entity, Class<?> declaring, String name, Object value) {
     try {
-      Field f = CompanyOwned.class.getDeclaredField("companyId");
+      Field f = declaring.getDeclaredField(name);
       f.setAccessible(true);
-      f.set(entity, company);
+      f.set(entity, value);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

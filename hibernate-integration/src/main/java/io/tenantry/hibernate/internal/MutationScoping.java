@@ -34,7 +34,11 @@ final class MutationScoping {
       if (type == null || !CompanyOwned.class.isAssignableFrom(type)) {
         continue;
       }
-      for (String name : tenantProperties(type)) {
+      boolean unionHierarchy = entity instanceof org.hibernate.mapping.UnionSubclass
+          || entity.getRootClass().getSubclasses().stream().anyMatch(c -> c instanceof org.hibernate.mapping.UnionSubclass);
+      // Hibernate cannot bind a partition key of a TABLE_PER_CLASS hierarchy (the abstract root has no table);
+      // TenantGuard checks the stored tenant of those rows before each update and delete instead
+      for (String name : unionHierarchy ? List.<String>of() : tenantProperties(type)) {
         Property property = entity.getProperty(name);
         if (property.getValue() instanceof SimpleValue value) {
           value.setPartitionKey(true);

@@ -404,7 +404,7 @@ final class TenantCaching {
     }
 
     private static Level elementLevel(CollectionPersister persister) {
-      return persister.getElementPersister() == null ? Level.NONE
+      return !persister.getElementType().isEntityType() ? Level.NONE
           : level(persister.getElementPersister().getMappedClass());
     }
 

@@ -31,7 +31,14 @@ import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.Status;
 import org.hibernate.event.spi.FlushEntityEvent;
 import org.hibernate.event.spi.FlushEntityEventListener;
+import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.event.spi.LoadEvent;
+import org.hibernate.event.spi.PreCollectionRecreateEvent;
+import org.hibernate.event.spi.PreCollectionRecreateEventListener;
+import org.hibernate.event.spi.PreCollectionRemoveEvent;
+import org.hibernate.event.spi.PreCollectionRemoveEventListener;
+import org.hibernate.event.spi.PreCollectionUpdateEvent;
+import org.hibernate.event.spi.PreCollectionUpdateEventListener;
 import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.event.spi.PostLoadEvent;
 import org.hibernate.event.spi.PostLoadEventListener;
@@ -43,6 +50,7 @@ import org.hibernate.event.spi.PreUpdateEvent;
 import org.hibernate.event.spi.PreUpdateEventListener;
 import org.hibernate.event.spi.PreUpsertEvent;
 import org.hibernate.event.spi.PreUpsertEventListener;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
@@ -61,7 +69,8 @@ import org.hibernate.persister.entity.EntityPersister;
  */
 final class TenantGuard implements PreInsertEventListener, PreUpdateEventListener, PreDeleteEventListener,
     PreUpsertEventListener, PostLoadEventListener, LoadEventListener, AutoFlushEventListener,
-    FlushEntityEventListener {
+    FlushEntityEventListener, PreCollectionRecreateEventListener, PreCollectionUpdateEventListener,
+    PreCollectionRemoveEventListener {
 
   private static final long serialVersionUID = 1L;
 
@@ -180,6 +189,9 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     if (entity instanceof CompanyOwned) {
       String what = describe("Updating", event);
       Object[] before = visibleRowBefore(event, event.getOldState(), what);
+      if (event.getOldState() != null) {
+        requireStoredTenant(event, before, what);
+      }
       Object[] after = meta(event.getPersister()).tenantOf(event.getState());
       if (!Arrays.equals(before, after)) {
         throw new TenantIsolationException(what + " would change its tenant columns (company, store, register) from "
@@ -214,11 +226,37 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     }
   }
 
+  /**
+   * For entities whose UPDATE or DELETE can reach a table without the tenant columns first (a
+   * secondary table, a JOINED subclass table) or whose tenant Hibernate cannot put into the statement
+   * (TABLE_PER_CLASS), the row's tenant in the database must still be the one it was loaded with;
+   * other entities carry it in the statement itself ({@link MutationScoping}).
+   */
+  private void requireStoredTenant(AbstractPreDatabaseOperationEvent event, Object[] loaded, String what) {
+    EntityPersister persister = event.getPersister();
+    boolean needed = persister instanceof org.hibernate.persister.entity.UnionSubclassEntityPersister
+        || persister instanceof AbstractEntityPersister && ((AbstractEntityPersister) persister).getTableMappings().length > 1;
+    if (!needed) {
+      return;
+    }
+    Object[] stored = tenantColumnsOrNull(event.getSession(), meta(persister), event.getId());
+    if (!Arrays.equals(loaded, stored)) {
+      throw new org.hibernate.StaleStateException(what + " is refused: the row no longer has the tenant "
+          + "(company, store, register) it was loaded with (now " + (stored == null ? "absent" : Arrays.toString(stored))
+          + "): it was deleted, or its id now belongs to another tenant's row, which Tenantry never touches. "
+          + "Load it again inside the bound tenant.");
+    }
+  }
+
   @Override
   public boolean onPreDelete(PreDeleteEvent event) {
     Object entity = event.getEntity();
     if (entity instanceof CompanyOwned) {
-      visibleRowBefore(event, event.getDeletedState(), describe("Deleting", event));
+      String what = describe("Deleting", event);
+      Object[] before = visibleRowBefore(event, event.getDeletedState(), what);
+      if (event.getDeletedState() != null) {
+        requireStoredTenant(event, before, what);
+      }
     } else if (entity instanceof Company) {
       checkCompanyVisible((Company) entity, "Deleting a Company");
     }
@@ -302,6 +340,54 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
       }
     } catch (SQLException e) {
       throw new HibernateException("Tenantry could not read the tenant columns of " + m.table + " " + id, e);
+    }
+  }
+
+  // ---- collections ------------------------------------------------------------------------------
+
+  @Override
+  public void onPreRecreateCollection(PreCollectionRecreateEvent event) {
+    checkCollectionOwner(event, "Writing the collection", false);
+  }
+
+  @Override
+  public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
+    checkCollectionOwner(event, "Updating the collection", true);
+  }
+
+  @Override
+  public void onPreRemoveCollection(PreCollectionRemoveEvent event) {
+    checkCollectionOwner(event, "Removing the collection", true);
+  }
+
+  /**
+   * Collection rows (element collections, join tables) carry no tenant column: a write to them is
+   * allowed only while the owner row still has, in the database, the visible tenant it was loaded with.
+   */
+  private void checkCollectionOwner(AbstractCollectionEvent event, String verb, boolean existingRows) {
+    Object owner = event.getAffectedOwnerOrNull();
+    if (!(owner instanceof CompanyOwned) || event.getCollectionPersister().isInverse()) {
+      return;
+    }
+    checkSessionTenant(event.getSession());
+    String what = verb + " " + event.getCollection().getRole() + " of " + owner.getClass().getSimpleName() + " "
+        + event.getAffectedOwnerIdOrNull();
+    TenantContext ctx = tenantForWrite(what);
+    EntityPersister persister = event.getSession().getEntityPersister(event.getAffectedOwnerEntityName(), owner);
+    OwnedEntityMetadata m = meta(persister);
+    EntityEntry entry = event.getSession().getPersistenceContextInternal().getEntry(owner);
+    Object[] loaded = entry != null && entry.getLoadedState() != null ? m.tenantOf(entry.getLoadedState())
+        : m.tenantOf(persister.getValues(owner));
+    requireVisible(ctx, loaded, what);
+    if (!existingRows || entry != null && entry.getStatus() == Status.DELETED) {
+      return; // rows written for a new owner; or the owner's own DELETE carries the tenant condition
+    }
+    Object[] stored = tenantColumnsOrNull(event.getSession(), m, event.getAffectedOwnerIdOrNull());
+    if (!Arrays.equals(loaded, stored)) {
+      throw new org.hibernate.StaleStateException(what + " is refused: the owner row no longer has the tenant "
+          + "(company, store, register) it was loaded with (now " + (stored == null ? "absent or invisible"
+          : Arrays.toString(stored)) + "): it was deleted, or its id now belongs to another tenant's row, which "
+          + "Tenantry never touches. Load it again inside the bound tenant.");
     }
   }
 

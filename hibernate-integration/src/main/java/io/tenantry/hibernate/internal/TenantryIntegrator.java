@@ -64,6 +64,9 @@ public final class TenantryIntegrator implements Integrator {
     listeners.appendListeners(EventType.LOAD, guard);
     listeners.appendListeners(EventType.AUTO_FLUSH, guard);
     listeners.appendListeners(EventType.FLUSH_ENTITY, guard);
+    listeners.appendListeners(EventType.PRE_COLLECTION_RECREATE, guard);
+    listeners.appendListeners(EventType.PRE_COLLECTION_UPDATE, guard);
+    listeners.appendListeners(EventType.PRE_COLLECTION_REMOVE, guard);
     SessionTenantCheck sessionTenant = new SessionTenantCheck();
     listeners.prependListeners(EventType.LOAD, sessionTenant);
     listeners.prependListeners(EventType.INIT_COLLECTION, sessionTenant);
