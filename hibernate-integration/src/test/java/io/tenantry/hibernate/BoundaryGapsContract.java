@@ -87,6 +87,55 @@ abstract class BoundaryGapsContract {
     assertThat(query("select last4 from t_card_payment where id = '" + w.cardB1 + "'")).isEqualTo("1881");
   }
 
+  // ---- item 2: HQL insert naming another company or store ------------------------------------------------
+
+  long overrides() {
+    return Long.parseLong(query("select count(*) from t_price_override"));
+  }
+
+  @Test
+  void item2_hqlInsertValues_namingAnotherCompanyOrStore_isRefused_ownIsStampedOrChecked() {
+    World w = w();
+    UUID[] products = freshProducts("INS-VALUES");
+    long before = overrides();
+    String insert = "insert into PriceOverride (id, companyId, storeId, product.id, price) values (:id, :c, :s, :p, 1)";
+    for (UUID[] target : new UUID[][] {{w.b, w.b1}, {w.a, w.a2}, {w.b, w.a1}}) {
+      assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.createMutationQuery(insert)
+          .setParameter("id", UUID.randomUUID()).setParameter("c", target[0]).setParameter("s", target[1])
+          .setParameter("p", products[0]).executeUpdate()))
+          .as(target[0] + "/" + target[1]).isInstanceOf(TenantIsolationException.class)
+          .hasMessageContaining("is refused: it is not").hasMessageContaining("leave");
+    }
+    assertThat(overrides()).isEqualTo(before);
+    // naming its own company and store is fine; leaving them out stamps them
+    UUID own = UUID.randomUUID();
+    w.run(w.storeA1(), (Session s) -> s.createMutationQuery(insert).setParameter("id", own).setParameter("c", w.a)
+        .setParameter("s", w.a1).setParameter("p", products[0]).executeUpdate());
+    UUID stamped = UUID.randomUUID();
+    UUID[] more = freshProducts("INS-STAMP");
+    w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into PriceOverride (id, product.id, price) "
+        + "values (:id, :p, 2)").setParameter("id", stamped).setParameter("p", more[0]).executeUpdate());
+    assertThat(query("select company_id || '/' || store_id from t_price_override where id = '" + own + "'"))
+        .isEqualTo(w.a + "/" + w.a1);
+    assertThat(query("select company_id || '/' || store_id from t_price_override where id = '" + stamped + "'"))
+        .isEqualTo(w.a + "/" + w.a1);
+  }
+
+  @Test
+  void item2_hqlInsertSelect_namingAnotherStore_isRefused_fromTheSelectedRowsIsScoped() {
+    World w = w();
+    long before = overrides();
+    assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) -> s.createMutationQuery("insert into PriceOverride "
+        + "(id, companyId, storeId, product, price) select :id, o.companyId, :s, o.product, o.price "
+        + "from PriceOverride o").setParameter("id", UUID.randomUUID()).setParameter("s", w.b1).executeUpdate()))
+        .isInstanceOf(TenantIsolationException.class).hasMessageContaining("take storeId from the selected rows");
+    assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into PriceOverride "
+        + "(id, companyId, storeId, product, price) select :id, :c, o.storeId, o.product, o.price "
+        + "from PriceOverride o").setParameter("id", UUID.randomUUID()).setParameter("c", w.b).executeUpdate()))
+        .isInstanceOf(TenantIsolationException.class).hasMessageContaining("take companyId from the selected rows");
+    assertThat(overrides()).isEqualTo(before);
+  }
+
   // ---- item 3: a stale managed instance ----------------------------------------------------------------
 
   /** A fresh product of company A and one of company B, created by the owner login. */
