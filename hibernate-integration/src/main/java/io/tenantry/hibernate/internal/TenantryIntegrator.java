@@ -70,6 +70,12 @@ public final class TenantryIntegrator implements Integrator {
     SessionTenantCheck sessionTenant = new SessionTenantCheck();
     listeners.prependListeners(EventType.LOAD, sessionTenant);
     listeners.prependListeners(EventType.INIT_COLLECTION, sessionTenant);
+    Object translator = factory.getProperties().get(org.hibernate.cfg.QuerySettings.SEMANTIC_QUERY_TRANSLATOR);
+    if (translator != null && !TenantrySqmTranslatorFactory.class.getName().equals(String.valueOf(translator))
+        && !(translator instanceof TenantrySqmTranslatorFactory) && translator != TenantrySqmTranslatorFactory.class) {
+      LOG.warn("Tenantry: the application names its own SQM translator ({}); HQL and Criteria inserts of "
+          + "tenant-owned entities are then not checked by Tenantry, only by row-level security", translator);
+    }
     StartupAudit.run(factory);
     LOG.info("Tenantry scoping active for {} tenant-owned entity types and {} collections", owned, scopedCollections);
   }
