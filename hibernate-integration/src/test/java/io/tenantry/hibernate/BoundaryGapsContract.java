@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
  * | item | attempt                                                    | other company (B)   | other store (A2)     |
  * |------|------------------------------------------------------------|---------------------|----------------------|
  * | 1    | JOINED bulk update (with-CTE SQL) assigning store/company  | refused, unchanged  | refused, unchanged   |
+ * | 2    | HQL insert ... values naming the tenant                    | refused, none added | refused, none added  |
+ * | 2    | HQL insert ... select with a tenant not from the rows      | refused             | refused              |
+ * | 2    | HQL insert into a JOINED hierarchy (multi-table)           | refused             | refused              |
  * | 3    | stale managed row whose id now names another tenant's row  | 0 rows, exception   | 0 rows, exception    |
  * | 4    | change only storeId / companyId of a managed entity        | refused, unchanged  | refused, unchanged   |
  * | 5    | find / getReference / lazy collection after a tenant switch| refused, not cached | —                    |
@@ -134,6 +137,19 @@ abstract class BoundaryGapsContract {
         + "from PriceOverride o").setParameter("id", UUID.randomUUID()).setParameter("c", w.b).executeUpdate()))
         .isInstanceOf(TenantIsolationException.class).hasMessageContaining("take companyId from the selected rows");
     assertThat(overrides()).isEqualTo(before);
+  }
+
+  @Test
+  void item2_hqlInsertIntoAJoinedHierarchy_isRefused_nothingInserted() {
+    World w = w();
+    String before = query("select count(*) from t_payment");
+    for (UUID[] target : new UUID[][] {{w.b, w.b1}, {w.a, w.a2}, {w.a, w.a1}}) {
+      assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into CardPayment "
+          + "(id, companyId, storeId, amount, last4) values (:id, :c, :s, 1, '1234')").setParameter("id", UUID.randomUUID())
+          .setParameter("c", target[0]).setParameter("s", target[1]).executeUpdate()))
+          .isInstanceOf(TenantIsolationException.class).hasMessageContaining("Create them with persist");
+    }
+    assertThat(query("select count(*) from t_payment")).isEqualTo(before);
   }
 
   // ---- item 3: a stale managed instance ----------------------------------------------------------------

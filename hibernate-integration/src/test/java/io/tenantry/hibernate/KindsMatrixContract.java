@@ -59,6 +59,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * | natural id repeated in A and B (TenantIdNaturalIdTest)          | company level (Label): each resolves its own; store level (Shift): A2 resolves none   |
  * | forced version increment, soft delete of a stale instance       | Shift: the other tenant's row keeps its version and is not deleted                    |
  * | query cache: scalar over store rows, then another store          | each store gets its own sum                                                          |
+ * | HQL insert naming another tenant                                | SINGLE_TABLE: refused at execution, own stamped; secondary table: refused            |
  * | system access after a tenant's write (entity, query cache)      | sees the write                                                                        |
  * </pre>
  */
@@ -310,6 +311,26 @@ abstract class KindsMatrixContract {
     assertThat(w.in(TenantContext.ofStore(w.a, w.a2), (Session s) -> s.bySimpleNaturalId(Shift.class).load("NAT-SHIFT")))
         .isNull();
     assertThat(w.in(w.storeB1(), (Session s) -> s.bySimpleNaturalId(Shift.class).load("NAT-SHIFT"))).isNull();
+  }
+
+  @Test
+  void hqlInsert_intoAnEntityWithASecondaryTable_isRefused_singleTableInsertIsChecked() {
+    World w = w();
+    String before = query("select count(*) from t_k_shelf");
+    assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into Shelf (id, companyId, "
+        + "storeId, name, note) values (:id, :c, :s, 'x', 'y')").setParameter("id", UUID.randomUUID())
+        .setParameter("c", w.b).setParameter("s", w.b1).executeUpdate()))
+        .isInstanceOf(TenantIsolationException.class).hasMessageContaining("Create them with persist");
+    assertThat(query("select count(*) from t_k_shelf")).isEqualTo(before);
+    assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into Scanner (id, companyId, "
+        + "storeId, name, dpi) values (:id, :c, :s, 'x', 1)").setParameter("id", UUID.randomUUID())
+        .setParameter("c", w.a).setParameter("s", w.a2).executeUpdate()))
+        .isInstanceOf(TenantIsolationException.class).hasMessageContaining("is not a visible store");
+    UUID own = UUID.randomUUID();
+    w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into Scanner (id, name, dpi) values (:id, 'x', 1)")
+        .setParameter("id", own).executeUpdate());
+    assertThat(query("select company_id || '/' || store_id || '/' || kind from t_k_device where id = '" + own + "'"))
+        .isEqualTo(w.a + "/" + w.a1 + "/scanner");
   }
 
   // ---- @Version and @SoftDelete of a stale instance ---------------------------------------------------------

@@ -8,6 +8,7 @@ import org.hibernate.metamodel.spi.RuntimeModelCreationContext;
 import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 import org.hibernate.persister.entity.mutation.DeleteCoordinator;
 import org.hibernate.persister.entity.mutation.UpdateCoordinator;
+import org.hibernate.query.sqm.mutation.spi.SqmMultiTableInsertStrategy;
 import org.hibernate.sql.ast.spi.SqlAstCreationState;
 import org.hibernate.sql.ast.tree.from.TableGroup;
 import org.hibernate.sql.ast.tree.predicate.Predicate;
@@ -64,6 +65,11 @@ public final class ScopedUnionSubclassEntityPersister extends UnionSubclassEntit
       delete = scoped = scoped != null ? scoped : super.getDeleteCoordinator();
     }
     return scoped;
+  }
+
+  @Override
+  public SqmMultiTableInsertStrategy getSqmMultiTableInsertStrategy() {
+    return RefusedMultiTableInsert.of(this, super.getSqmMultiTableInsertStrategy());
   }
 
   @Override
