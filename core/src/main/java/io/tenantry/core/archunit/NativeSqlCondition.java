@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.domain.properties.HasSourceCodeLocation;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import io.tenantry.core.UnscopedAccess;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +46,10 @@ final class NativeSqlCondition extends ArchCondition<JavaClass> {
       "doWork", "doReturningWork",
       "createStoredProcedureCall", "createStoredProcedureQuery", "getNamedProcedureCall");
 
-  /** Spring JDBC's SQL executors: any use of them (a field, a parameter, a call) is native SQL. */
+  /**
+   * Spring JDBC's SQL executors: any use of them or of a subclass (a field, a parameter, a call) is
+   * native SQL.
+   */
   private static final Set<String> SPRING_JDBC = Set.of(
       "org.springframework.jdbc.core.JdbcTemplate",
       "org.springframework.jdbc.core.JdbcOperations",
@@ -109,8 +113,14 @@ final class NativeSqlCondition extends ArchCondition<JavaClass> {
   /** One violation per source line: a fluent {@code jdbcClient.sql(..).query(..).list()} is one use. */
   private void checkAccesses(JavaClass javaClass, ConditionEvents events) {
     Map<String, JavaAccess<?>> byLine = new TreeMap<>();
+    boolean springJdbcSubclass = isSpringJdbc(javaClass);
+    // a class calls the same few types many times: walk each one's hierarchy once
+    Map<JavaClass, Boolean> springJdbcOwners = new HashMap<>();
     for (JavaAccess<?> access : javaClass.getAccessesFromSelf()) {
-      if (isNativeSql(access) && !exemptions.covers(access.getOrigin())) {
+      if (springJdbcSubclass && javaClass.isAssignableTo(access.getTargetOwner().getName())) {
+        continue; // a subclass's calls to itself and its super constructor: reported once, at the class
+      }
+      if (isNativeSql(access, springJdbcOwners) && !exemptions.covers(access.getOrigin())) {
         byLine.merge(access.getOrigin().getFullName() + ":" + access.getLineNumber(), access,
             (a, b) -> preferred(a).compareTo(preferred(b)) <= 0 ? a : b);
       }
@@ -125,26 +135,55 @@ final class NativeSqlCondition extends ArchCondition<JavaClass> {
     return (access.getTargetOwner().getName().contains("$") ? "1" : "0") + access.getDescription();
   }
 
-  private static boolean isNativeSql(JavaAccess<?> access) {
+  private static boolean isNativeSql(JavaAccess<?> access, Map<JavaClass, Boolean> springJdbcOwners) {
     JavaClass owner = access.getTargetOwner();
     String name = access.getName();
-    if (isSpringJdbc(owner)) {
+    if (springJdbcOwners.computeIfAbsent(owner, NativeSqlCondition::isSpringJdbc)) {
       return true;
     }
-    return isAssignableToAny(owner, ENTITY_MANAGER) && ENTITY_MANAGER_METHODS.contains(name)
-        || isAssignableToAny(owner, HIBERNATE_SESSION) && HIBERNATE_SESSION_METHODS.contains(name)
-        || isAssignableToAny(owner, "javax.sql.DataSource") && name.equals("getConnection")
-        || owner.getName().equals("java.sql.DriverManager") && name.equals("getConnection")
-        || isAssignableToAny(owner, "java.sql.Connection")
-            && (name.equals("createStatement") || name.equals("prepareStatement") || name.equals("prepareCall"))
-        || isAssignableToAny(owner, "java.sql.Statement")
-            && (name.startsWith("execute") || name.equals("addBatch"));
+    // the method name first: it is cheap, and rules out nearly every access
+    return ENTITY_MANAGER_METHODS.contains(name) && isAssignableToAny(owner, ENTITY_MANAGER)
+        || HIBERNATE_SESSION_METHODS.contains(name) && isAssignableToAny(owner, HIBERNATE_SESSION)
+        || name.equals("getConnection") && (isAssignableToAny(owner, "javax.sql.DataSource")
+            || owner.getName().equals("java.sql.DriverManager"))
+        || (name.equals("createStatement") || name.equals("prepareStatement") || name.equals("prepareCall"))
+            && isAssignableToAny(owner, "java.sql.Connection")
+        || (name.startsWith("execute") || name.equals("addBatch")) && isAssignableToAny(owner, "java.sql.Statement");
   }
 
+  /**
+   * A Spring JDBC type, or a subclass of one (an application's or a library's auditing
+   * {@code JdbcTemplate}, a {@code MappingSqlQuery} subclass): matched by the names of its
+   * supertypes, so spring-jdbc need not be on the class path of the check.
+   */
   private static boolean isSpringJdbc(JavaClass type) {
+    return springJdbcSupertype(type).isPresent();
+  }
+
+  /** The type itself or its first supertype that is one of Spring JDBC's SQL executors. */
+  private static Optional<JavaClass> springJdbcSupertype(JavaClass type) {
     JavaClass base = type.getBaseComponentType();
-    return Library.isOrIsNestedIn(base, SPRING_JDBC)
-        || base.getPackageName().equals(SPRING_JDBC_OBJECT_PACKAGE);
+    if (isSpringJdbcByName(base)) {
+      return Optional.of(base);
+    }
+    if (base.getName().startsWith("java.") || base.isPrimitive()) {
+      return Optional.empty(); // most accesses: skip walking the JDK's hierarchies
+    }
+    for (JavaClass superclass : base.getAllRawSuperclasses()) {
+      if (isSpringJdbcByName(superclass)) {
+        return Optional.of(superclass);
+      }
+    }
+    for (JavaClass implemented : base.getAllRawInterfaces()) {
+      if (isSpringJdbcByName(implemented)) {
+        return Optional.of(implemented);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isSpringJdbcByName(JavaClass type) {
+    return Library.isOrIsNestedIn(type, SPRING_JDBC) || type.getPackageName().equals(SPRING_JDBC_OBJECT_PACKAGE);
   }
 
   /** Fields, parameters, return types and supertypes of a Spring JDBC type. */
@@ -152,11 +191,11 @@ final class NativeSqlCondition extends ArchCondition<JavaClass> {
     if (exemptions.covers(javaClass)) {
       return;
     }
-    for (JavaClass supertype : javaClass.getAllClassesSelfIsAssignableTo()) {
-      if (!supertype.equals(javaClass) && isSpringJdbc(supertype)) {
-        events.add(violated(javaClass, located("Class <" + javaClass.getName() + "> extends <"
-            + supertype.getName() + ">", javaClass) + ": " + FIX));
-      }
+    Optional<JavaClass> supertype = springJdbcSupertype(javaClass).filter(type -> !type.equals(javaClass));
+    if (supertype.isPresent()) {
+      // once, at the nearest Spring JDBC type: a JdbcTemplate subclass is also a JdbcOperations
+      events.add(violated(javaClass, located("Class <" + javaClass.getName() + "> extends <"
+          + supertype.get().getName() + ">", javaClass) + ": " + FIX));
     }
     for (JavaField field : javaClass.getFields()) {
       reportDeclaration(field, "has type", events);

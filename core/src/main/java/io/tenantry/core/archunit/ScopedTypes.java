@@ -36,10 +36,27 @@ final class ScopedTypes {
     return false;
   }
 
-  /** Extends a tenant base class, is {@code @SharedAcrossTenants}, or is the tenant root. */
+  /**
+   * Extends a tenant base class, is {@code @SharedAcrossTenants} with a reason, or is the tenant
+   * root. A blank reason does not count: the annotation is an exception a reviewer reads.
+   */
   static boolean isScoped(JavaClass type) {
     return type.isAssignableTo(CompanyOwned.class.getName())
-        || type.isAnnotatedWith(SharedAcrossTenants.class.getName())
+        || isSharedWithReason(type)
         || SCOPED_LIBRARY_ROOTS.contains(type.getName());
+  }
+
+  /** Whether {@code type} carries {@code @SharedAcrossTenants} with a blank reason. */
+  static boolean isSharedWithoutReason(JavaClass type) {
+    return Exemptions.reason(type, SharedAcrossTenants.class.getName()).filter(String::isBlank).isPresent();
+  }
+
+  private static boolean isSharedWithReason(JavaClass type) {
+    return Exemptions.reason(type, SharedAcrossTenants.class.getName()).filter(r -> !r.isBlank()).isPresent();
+  }
+
+  /** Extends {@code CompanyOwned} (so also {@code StoreOwned}, {@code RegisterOwned}): has tenant columns. */
+  static boolean isTenantOwned(JavaClass type) {
+    return type.isAssignableTo(CompanyOwned.class.getName());
   }
 }

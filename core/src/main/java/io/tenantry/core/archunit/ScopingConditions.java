@@ -23,7 +23,12 @@ final class ScopingConditions {
     return new ArchCondition<>("extend a tenant base class or be @SharedAcrossTenants") {
       @Override
       public void check(JavaClass entity, ConditionEvents events) {
-        if (!ScopedTypes.isScoped(entity)) {
+        if (ScopedTypes.isSharedWithoutReason(entity)) {
+          events.add(violated(entity, located("Class <" + entity.getName()
+              + "> is @SharedAcrossTenants without a reason", entity)
+              + ": say why every tenant may see its rows, e.g. @SharedAcrossTenants(\"ISO 4217 currencies "
+              + "are the same for every company\"), or make it extend CompanyOwned, StoreOwned or RegisterOwned"));
+        } else if (!ScopedTypes.isScoped(entity)) {
           events.add(violated(entity, located("Class <" + entity.getName()
               + "> is an @Entity that no tenant filter scopes", entity)
               + ": " + ScopedTypes.HOW_TO_SCOPE));

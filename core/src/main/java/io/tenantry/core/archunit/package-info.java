@@ -10,12 +10,15 @@
  *   <li>The exceptions an application may declare live elsewhere, next to the code they excuse:
  *       {@link io.tenantry.core.model.SharedAcrossTenants} (a global entity),
  *       {@link io.tenantry.core.UnscopedAccess} (native SQL), and the places allowed to call
- *       {@code Tenancy.asSystem}, given to {@code TenantryRules.all(...)}.</li>
+ *       {@code Tenancy.asSystem} and to create a {@code TenantContext}, given to
+ *       {@code TenantryRules.all(...)}.</li>
  *   <li>Everything else here is package-private machinery: {@code Library} (which packages are
  *       Tenantry's own and therefore skipped), {@code ScopedTypes} and
  *       {@code RepositoryDomainTypes} (what counts as scoped; a repository's entity from its type
  *       arguments), {@code Exemptions} (how an annotation on a method or class covers its lambdas
- *       and nested classes), and one {@code ArchCondition} per rule.</li>
+ *       and nested classes), {@code ClassFileConstants} (string constants javac copied into a
+ *       class, which ArchUnit's model lacks), and the {@code ArchCondition}s ({@code PlacesCondition}
+ *       serves both place rules).</li>
  * </ul>
  *
  * <p>The rules refer to Spring, Jakarta Persistence, Hibernate and JDBC types by name, so this

@@ -39,6 +39,22 @@ class AsSystemRulesTest {
         .contains(SNEAKY_CALL + ": cross-tenant work is allowed only in [" + PLATFORM + "]; move it there");
   }
 
+  /** A generic helper in the allowed package lends system access: its callers are checked. */
+  @Test
+  void asSystemOnlyIn_callerOfGenericHelper() {
+    String controller = fixture("assystem.caller.ExportController");
+    String helper = fixture("assystem.platform.PlatformTasks");
+    assertThat(violations(asSystemOnlyIn(PLATFORM), "assystem"))
+        .contains("Method <" + controller + ".exportEverything()> calls method <" + helper
+            + ".asSystem(java.lang.String, java.util.function.Supplier)> in (ExportController.java:12), "
+            + "an allowed method that runs the task it is given through Tenancy.asSystem: this caller's own "
+            + "code crosses tenants; cross-tenant work is allowed only in [" + PLATFORM + "]")
+        // a platform operation that takes no task decides itself what crosses tenants
+        .doesNotContain(helper + ".companyCount()")
+        // the helper itself is in the allowed package
+        .doesNotContain("Method <" + helper + ".asSystem(");
+  }
+
   @Test
   void asSystemOnlyIn_callInAllowedPackage() {
     passes(asSystemOnlyIn(PLATFORM), "assystem.platform");

@@ -20,14 +20,18 @@ class EntitiesAreScopedTest {
     String report = violations(ENTITIES_ARE_SCOPED, "entities.bad");
 
     assertThat(report)
-        .contains("was violated (2 times)")
+        .contains("was violated (3 times)")
         .contains("because Tenantry scopes only entities that extend CompanyOwned, StoreOwned or RegisterOwned")
         .contains("Class <" + fixture("entities.bad.Coupon") + "> is an @Entity that no tenant filter scopes"
             + " in (Coupon.java:0): make it extend CompanyOwned, StoreOwned or RegisterOwned, "
             + "or mark it @SharedAcrossTenants(\"why every tenant may see it\") if it is global on purpose")
         // an application base class is not a tenant base class
         .contains("Class <" + fixture("entities.bad.LegacyCustomer") + "> is an @Entity")
-        .doesNotContain("LegacyBase>");
+        .doesNotContain("LegacyBase>")
+        // a blank reason is no reason
+        .contains("Class <" + fixture("entities.bad.Voucher") + "> is @SharedAcrossTenants without a reason in "
+            + "(Voucher.java:0): say why every tenant may see its rows")
+        .doesNotContain("Class <" + fixture("entities.bad.Voucher") + "> is an @Entity that no tenant filter scopes");
   }
 
   @Test

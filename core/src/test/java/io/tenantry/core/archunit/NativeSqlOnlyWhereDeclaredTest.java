@@ -63,6 +63,35 @@ class NativeSqlOnlyWhereDeclaredTest {
         .doesNotContain("JdbcClient$StatementSpec");
   }
 
+  /** Spring JDBC types are matched by their supertypes: subclasses are SQL executors too. */
+  @Test
+  void nativeSqlOnlyWhereDeclared_springJdbcSubclasses() {
+    String auditing = "io.tenantry.core.archunit.fixtures.lib.AuditingJdbcTemplate";
+    assertThat(report)
+        // a library's subclass, outside the import: the call and the parameter, at the caller
+        .contains("Method <" + fixture("nativesql.bad.AuditedSales.count(" + auditing + ")") + "> calls method <"
+            + auditing + ".queryForObject(java.lang.String, java.lang.Class)> in (AuditedSales.java:9)")
+        .contains("Method <" + fixture("nativesql.bad.AuditedSales.count(" + auditing + ")") + "> declares <"
+            + auditing + ">")
+        // the application's own subclass, reported once at its nearest Spring JDBC supertype
+        .contains("Class <" + fixture("nativesql.bad.OwnJdbcTemplate") + "> extends "
+            + "<org.springframework.jdbc.core.JdbcTemplate> in (OwnJdbcTemplate.java:0)")
+        .doesNotContain("> extends <org.springframework.jdbc.core.JdbcOperations>")
+        .contains("Method <" + fixture("nativesql.bad.OwnJdbcTemplate$Caller.purge(")
+            + fixture("nativesql.bad.OwnJdbcTemplate") + ")> calls method <" + fixture("nativesql.bad.OwnJdbcTemplate")
+            + ".update(java.lang.String)>")
+        // a MappingSqlQuery subclass and its caller, which never names Spring JDBC
+        .contains("Class <" + fixture("nativesql.bad.CustomerByName") + "> extends "
+            + "<org.springframework.jdbc.object.MappingSqlQuery>")
+        .contains("Method <" + fixture("nativesql.bad.CustomerSearch.byName(")
+            + fixture("nativesql.bad.CustomerByName") + ", java.lang.String)> calls method <"
+            + fixture("nativesql.bad.CustomerByName") + ".execute(java.lang.String)> in (CustomerSearch.java:")
+        // the subclass's own calls (a bridge method, its super constructor) add nothing to its declaration
+        .doesNotContain("Method <" + fixture("nativesql.bad.CustomerByName.mapRow("))
+        .doesNotContain("Constructor <" + fixture("nativesql.bad.OwnJdbcTemplate.<init>("))
+        .doesNotContain("Class <" + auditing);
+  }
+
   @Test
   void nativeSqlOnlyWhereDeclared_rawJdbc() {
     String method = "Method <" + fixture("nativesql.bad.RawJdbc.touch(javax.sql.DataSource)") + "> calls method <";
@@ -92,7 +121,8 @@ class NativeSqlOnlyWhereDeclaredTest {
   @Test
   void nativeSqlOnlyWhereDeclared_declaredUnscopedAccess() {
     // class and method annotations, lambdas and anonymous classes in annotated methods, nested
-    // classes of annotated classes, JPQL without annotation
+    // classes of annotated classes, JPQL without annotation, a declared library JdbcTemplate
+    // subclass (AuditedStock), a class named like a template that is not JDBC (ReceiptTemplate)
     passes(NATIVE_SQL_ONLY_WHERE_DECLARED, "nativesql.good");
   }
 }

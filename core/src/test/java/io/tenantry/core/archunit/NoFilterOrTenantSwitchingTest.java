@@ -14,7 +14,7 @@ class NoFilterOrTenantSwitchingTest {
   void noFilterOrTenantSwitching_switches() {
     String hopper = fixture("switching.bad.TenantHopper");
     assertThat(violations(NO_FILTER_OR_TENANT_SWITCHING, "switching.bad"))
-        .contains("was violated (5 times)")
+        .contains("was violated (9 times)")
         .contains("because Tenantry's scoping and the session tenant are what keep one company's rows from another")
         .contains("Method <" + fixture("switching.bad.FilterSwitch.seeEveryStore(jakarta.persistence.EntityManager)")
             + "> calls method <org.hibernate.Session.disableFilter(java.lang.String)> in (FilterSwitch.java:9): "
@@ -30,6 +30,36 @@ class NoFilterOrTenantSwitchingTest {
         .contains("io.tenantry..internal.. is not API");
   }
 
+  /** Tenantry's filter name is a constant javac copies into the caller: read from its class file. */
+  @Test
+  void noFilterOrTenantSwitching_tenantFilter() {
+    String filterSwitch = fixture("switching.bad.TenantFilterSwitch");
+    assertThat(violations(NO_FILTER_OR_TENANT_SWITCHING, "switching.bad"))
+        .contains("Method <" + filterSwitch + ".pretendSystem(org.hibernate.Session, java.lang.Object)> calls method "
+            + "<org.hibernate.Session.enableFilter(java.lang.String)> in (TenantFilterSwitch.java:10) with \"_tenantId\" "
+            + "(TenantFilters.SYSTEM_SESSION) in TenantFilterSwitch: Hibernate enables this filter with the session's "
+            + "tenant and Tenantry reads it as the mark of system access")
+        .contains("Method <" + filterSwitch + ".repoint(org.hibernate.Session, java.lang.Object)> calls method "
+            + "<org.hibernate.Session.getEnabledFilter(java.lang.String)> in (TenantFilterSwitch.java:14)");
+  }
+
+  @Test
+  void noFilterOrTenantSwitching_reflectiveTenantColumnWrites() {
+    String writer = fixture("switching.bad.TenantColumnWriter");
+    assertThat(violations(NO_FILTER_OR_TENANT_SWITCHING, "switching.bad"))
+        .contains("Method <" + writer + ".moveWithSpring(" + fixture("model.Sale") + ", java.util.UUID)> calls method "
+            + "<org.springframework.util.ReflectionUtils.setField(java.lang.reflect.Field, java.lang.Object, "
+            + "java.lang.Object)> in (TenantColumnWriter.java:15), writing a field by reflection in code that "
+            + "handles tenant-owned <" + fixture("model.Sale") + ">: the tenant columns (companyId, storeId, "
+            + "registerId) are stamped from the bound tenant and never change")
+        .contains("Method <" + writer + ".moveWithReflection(java.lang.Object, java.util.UUID)> calls method "
+            + "<java.lang.reflect.Field.set(java.lang.Object, java.lang.Object)> in (TenantColumnWriter.java:21), "
+            + "writing a field by reflection in code that handles tenant-owned <io.tenantry.core.model.CompanyOwned>")
+        .doesNotContain("setAccessible")
+        .doesNotContain("makeAccessible");
+  }
+
+  /** The application's own filters, sessions, and reflective writes to objects that are not tenant-owned. */
   @Test
   void noFilterOrTenantSwitching_ownFiltersAndSessions() {
     passes(NO_FILTER_OR_TENANT_SWITCHING, "switching.good");

@@ -14,5 +14,6 @@ class TenantryArchitectureTest {
 
   @ArchTest
   static final ArchRule tenantry = TenantryRules.all(
-      TenantryRules.asSystemOnlyIn("io.tenantry.core.archunit.fixtures.app.platform.."));
+      TenantryRules.asSystemOnlyIn("io.tenantry.core.archunit.fixtures.app.platform.."),
+      TenantryRules.tenantContextsCreatedOnlyIn("io.tenantry.core.archunit.fixtures.app.platform.."));
 }

@@ -15,7 +15,7 @@ class WebLayerTenantIdsTest {
   @Test
   void webLayerNeverReadsTenantIds_headersParametersCookies() {
     assertThat(violations(WEB_LAYER_NEVER_READS_TENANT_IDS_FROM_CLIENT, "web.bad"))
-        .contains("was violated (6 times)")
+        .contains("was violated (17 times)")
         .contains("because a tenant id sent by the client can name another company")
         .contains("Method <" + CONTROLLER + ".byTenantHeader(java.util.UUID)> reads \"X-Tenant-Id\" with "
             + "@RequestHeader in (SaleController.java:")
@@ -39,8 +39,56 @@ class WebLayerTenantIdsTest {
   }
 
   @Test
+  void webLayerNeverReadsTenantIds_bodyFieldsNamedTenantOrCompany() {
+    String transfer = "Method <" + CONTROLLER + ".transfer(" + fixture("web.bad.TransferRequest") + ")> binds @RequestBody ";
+    assertThat(violations(WEB_LAYER_NEVER_READS_TENANT_IDS_FROM_CLIENT, "web.bad"))
+        .contains(transfer + "with tenant-id field TransferRequest.company that the client sets")
+        .contains(transfer + "with tenant-id field TransferRequest.target.tenant that the client sets");
+  }
+
+  @Test
+  void webLayerNeverReadsTenantIds_requestPartsAndMatrixVariables() {
+    String upload = fixture("web.bad.UploadController");
+    assertThat(violations(WEB_LAYER_NEVER_READS_TENANT_IDS_FROM_CLIENT, "web.bad"))
+        .contains("Method <" + upload + ".upload(java.lang.String, org.springframework.web.multipart.MultipartFile)> "
+            + "reads \"companyId\" with @RequestPart in (UploadController.java:")
+        .contains("Method <" + upload + ".uploadWithMeta(" + upload + "$ImportMeta, "
+            + "org.springframework.web.multipart.MultipartFile)> binds @RequestPart with tenant-id field ImportMeta.tenant")
+        .contains("Method <" + upload + ".byMatrix(java.util.UUID)> reads \"store\" with @MatrixVariable");
+  }
+
+  /** Spring MVC applies the annotations of an implemented interface (API-first code generation). */
+  @Test
+  void webLayerNeverReadsTenantIds_annotationsInheritedFromAnInterface() {
+    String controller = fixture("web.bad.SalesApiController");
+    assertThat(violations(WEB_LAYER_NEVER_READS_TENANT_IDS_FROM_CLIENT, "web.bad"))
+        .contains("Method <" + controller + ".sales(java.util.UUID)> reads \"X-Company-Id\" with @RequestHeader "
+            + "declared on <io.tenantry.core.archunit.fixtures.lib.SalesApi> in (SalesApiController.java:")
+        .doesNotContain(controller + ".count(");
+  }
+
+  @Test
+  void webLayerNeverReadsTenantIds_wholeBags() {
+    String bags = fixture("web.bad.BagController");
+    assertThat(violations(WEB_LAYER_NEVER_READS_TENANT_IDS_FROM_CLIENT, "web.bad"))
+        .contains("Method <" + bags + ".headers(java.util.Map)> takes every value of @RequestHeader as <java.util.Map> "
+            + "in (BagController.java:")
+        .contains("the build cannot see which of them the code reads; declare each value by name")
+        .contains("Method <" + bags + ".parameters(org.springframework.util.MultiValueMap)> takes every value of "
+            + "@RequestParam as <org.springframework.util.MultiValueMap>")
+        .contains("Method <" + bags + ".httpHeaders(org.springframework.http.HttpHeaders)> takes every request header "
+            + "as <org.springframework.http.HttpHeaders>")
+        .contains("Method <" + bags + ".body(java.util.Map)> takes every value of @RequestBody as <java.util.Map>")
+        .contains("Method <" + bags + ".request(jakarta.servlet.http.HttpServletRequest)> calls method "
+            + "<jakarta.servlet.http.HttpServletRequest.getHeader(java.lang.String)> in (BagController.java:")
+        .contains("a controller that reads the request's headers, parameters or cookies itself hides their names");
+  }
+
+  @Test
   void webLayerNeverReadsTenantIds_pathVariablesAndOwnIds() {
-    // @PathVariable storeId, unrelated headers and parameters, a customer's own id, an outgoing client
+    // @PathVariable storeId, unrelated headers and parameters, a customer's own id, an outgoing client,
+    // an API-first interface naming no tenant, a tenant entity as the body (its tenant columns are
+    // Tenantry's), a file part, response headers, a filter reading a correlation header
     passes(WEB_LAYER_NEVER_READS_TENANT_IDS_FROM_CLIENT, "web.good");
   }
 

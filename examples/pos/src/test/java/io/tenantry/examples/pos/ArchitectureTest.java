@@ -9,12 +9,15 @@ import io.tenantry.core.archunit.TenantryRules;
 /**
  * Tenantry's rules over the POS: every entity scoped, no native SQL outside {@code @UnscopedAccess},
  * no tenant id read from the request, no filter or tenant switching, and {@code Tenancy.asSystem}
- * only in methods annotated {@link PlatformAccess} (signup, login, the demo's first-start check), each
- * saying why it must cross tenants.
+ * and new {@code TenantContext}s only in methods annotated {@link PlatformAccess} (signup, login,
+ * loading the demo companies), each saying why it must cross tenants or choose the tenant. Every
+ * other tenant is the one the starter binds from the caller's token.
  */
 @AnalyzeClasses(packages = "io.tenantry.examples.pos", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest
-  static final ArchRule tenantry = TenantryRules.all(TenantryRules.asSystemOnlyAnnotatedWith(PlatformAccess.class));
+  static final ArchRule tenantry = TenantryRules.all(
+      TenantryRules.asSystemOnlyAnnotatedWith(PlatformAccess.class),
+      TenantryRules.tenantContextsCreatedOnlyAnnotatedWith(PlatformAccess.class));
 }

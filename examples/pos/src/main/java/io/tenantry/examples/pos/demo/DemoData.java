@@ -88,6 +88,7 @@ class DemoData implements ApplicationRunner {
     });
   }
 
+  @PlatformAccess("demo data: binds the demo company it has just created")
   private void pocoLoco() {
     UUID company = accounts.signup("Poco Loco Supermercado", "owner@pocoloco.example", PASSWORD).companyId();
     Tenancy.run(TenantContext.ofCompany(company), () -> {
@@ -117,6 +118,7 @@ class DemoData implements ApplicationRunner {
     });
   }
 
+  @PlatformAccess("demo data: binds the demo company it has just created")
   private void cornerDeli() {
     UUID company = accounts.signup("Corner Deli", "owner@cornerdeli.example", PASSWORD).companyId();
     Tenancy.run(TenantContext.ofCompany(company), () -> {
