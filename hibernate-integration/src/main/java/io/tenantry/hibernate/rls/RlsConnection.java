@@ -4,26 +4,20 @@ import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.internal.SystemAccess;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.sql.Array;
-import java.sql.Blob;
 import java.sql.CallableStatement;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.NClob;
 import java.sql.PreparedStatement;
-import java.sql.SQLClientInfoException;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.SQLXML;
 import java.sql.Savepoint;
-import java.sql.ShardingKey;
 import java.sql.Statement;
-import java.sql.Struct;
-import java.util.Map;
-import java.util.Properties;
+import java.util.Arrays;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -31,25 +25,102 @@ import java.util.stream.Collectors;
  * statement in auto-commit mode) carries the tenant settings, transaction-locally and from bound
  * parameters. A plain prepared statement carries them in its own round trip
  * ({@link RlsPreparedStatement}); anything else (plain statements, batches, calls) gets a separate
- * {@code select set_config(...)} first, and in auto-commit mode runs inside a short explicit
- * transaction. The connection forgets what it applied on commit, rollback and any change of
- * auto-commit, so nothing is assumed to survive a transaction, and re-applies whenever the binding
- * is not the one it applied.
+ * {@code select set_config(...)} first. In auto-commit mode every statement runs inside a short
+ * explicit transaction, so that nothing between the settings and the statement (the driver may
+ * send a Sync there, {@link PiggybackablePrepare}) can end the transaction that carries them.
  *
- * <p>A plain delegating class, like the statements it hands out: every query takes this path, and
- * reflection proxies cost client CPU on each of its JDBC calls.
+ * <p>The invariant: the connection's {@code applied} names the binding whose settings are in force
+ * in the current transaction, or nothing, and is never wrong. It is forgotten on commit, rollback,
+ * any change of auto-commit and any SQL that controls the transaction or the settings
+ * ({@link TransactionControl}); each savepoint remembers it, and {@code rollback(Savepoint)} restores
+ * what was in force when the savepoint was set, as the database does.
+ *
+ * <p>Between borrowers ({@link #close()} is the return to the pool): when a statement ran, one
+ * query asks the server whether the session carries state that outlives a transaction (a
+ * {@code WITH HOLD} cursor, a temporary object, {@code LISTEN}, an SQL-level prepared statement,
+ * Tenantry's settings or a role set for the session) and releases its advisory locks; only when it
+ * carries some is it reset, with the subset of {@code DISCARD ALL} that keeps the driver's own
+ * prepared statements. A connection whose state cannot be checked is aborted, never returned.
+ *
+ * <p>Only behaviour is written here; the pass-through methods are generated
+ * ({@code RlsConnectionProxy}, {@link JdbcProxyGenerator}-written), without reflection at run time.
  */
-final class RlsConnection implements Connection {
+abstract class RlsConnection implements Connection, Wrapping {
 
   private static final Object NONE = new Object();
 
-  private final Connection target;
+  /**
+   * Run outside a transaction on the way back to the pool. Column 1: whether the session carries
+   * state that outlives a transaction and reaches the next borrower: a {@code WITH HOLD} cursor, a
+   * {@code LISTEN}, a temporary object (looked for only once the session has a temporary schema),
+   * Tenantry's settings set for the session, a role set for the session. Column 2: the statements
+   * prepared with SQL {@code PREPARE} (the driver's own are protocol-level and stay). Column 3 releases
+   * the session's advisory locks, which costs less than looking for them. Session settings other
+   * than Tenantry's carry no tenant and are left to the pool (it resets isolation and read-only, and
+   * {@code RESET ALL} would undo the defaults it configured).
+   */
+  static final String STATE_PROBE_SQL = "select exists (select 1 from pg_cursors where is_holdable)"
+      + " or exists (select 1 from pg_listening_channels())"
+      + " or case when pg_my_temp_schema() = 0 then false else"
+      + " exists (select 1 from pg_class where relnamespace = pg_my_temp_schema())"
+      + " or exists (select 1 from pg_proc where pronamespace = pg_my_temp_schema())"
+      + " or exists (select 1 from pg_type where typnamespace = pg_my_temp_schema()) end"
+      + " or coalesce(current_setting('" + RlsSettings.COMPANY + "', true), '') <> ''"
+      + " or coalesce(current_setting('" + RlsSettings.STORES + "', true), '') <> ''"
+      + " or coalesce(current_setting('" + RlsSettings.ALL_STORES + "', true), '') not in ('', 'off')"
+      + " or coalesce(current_setting('" + RlsSettings.REGISTER + "', true), '') <> ''"
+      + " or current_user <> session_user,"
+      + " array(select name from pg_prepared_statements where from_sql),"
+      + " pg_advisory_unlock_all()";
+  /** The part of DISCARD ALL that reaches the next borrower, without DEALLOCATE ALL (the driver's statements stay prepared) or RESET ALL. */
+  static final String RESET_SQL = "close all; unlisten *; discard temp; discard sequences; set session authorization default;"
+      + " reset role; reset " + RlsSettings.COMPANY + "; reset " + RlsSettings.STORES + "; reset " + RlsSettings.ALL_STORES
+      + "; reset " + RlsSettings.REGISTER;
+
+  /** pgjdbc's notification queue, read when present: notifications already received are client-side state. */
+  private static final Class<?> PG_CONNECTION;
+  private static final MethodHandle GET_NOTIFICATIONS;
+
+  static {
+    Class<?> pg = null;
+    MethodHandle get = null;
+    try {
+      pg = Class.forName("org.postgresql.PGConnection", false, RlsConnection.class.getClassLoader());
+      get = MethodHandles.publicLookup().findVirtual(pg, "getNotifications",
+          MethodType.methodType(Class.forName("[Lorg.postgresql.PGNotification;", false, pg.getClassLoader())));
+    } catch (ReflectiveOperationException | LinkageError e) {
+      pg = null; // another driver: nothing to drain
+    }
+    PG_CONNECTION = pg;
+    GET_NOTIFICATIONS = get;
+  }
+
+  final Connection target;
   private final boolean system;
   private Object applied = NONE;
+  /** Savepoints set through this connection, oldest first, and what was applied when each was set. */
+  private Savepoint[] savepoints;
+  private Object[] appliedAtSavepoint;
+  private int savepointCount;
+  /** Whether the borrower did anything that may leave state on the session. */
+  private boolean used;
+  /** Whether SQL that controls the transaction or the session (LISTEN among it) ran. */
+  private boolean sqlControl;
+  private boolean closed;
 
   RlsConnection(Connection target, boolean system) {
     this.target = target;
     this.system = system;
+  }
+
+  @Override
+  public RlsConnection rls() {
+    return this;
+  }
+
+  @Override
+  public Statement resultOwner() {
+    return null;
   }
 
   /** One execute* call of a statement, which {@link #execute} runs with the settings in force. */
@@ -82,6 +153,23 @@ final class RlsConnection implements Connection {
     }
   }
 
+  /** Commit, rollback or a change of auto-commit: nothing is known to be in force any more. */
+  void forget() {
+    applied = NONE;
+    savepointCount = 0;
+  }
+
+  /** SQL changed the transaction, the settings or the session ({@link TransactionControl}). */
+  void forgetAfterSql() {
+    forget();
+    sqlControl = true;
+  }
+
+  /** The caller reached the driver's objects: their effects on the session are not seen here. */
+  void unwrapped() {
+    used = true;
+  }
+
   private static void requireSystem(Object binding) {
     if (!(binding instanceof SystemAccess)) {
       throw new TenantIsolationException("A system-access connection was used outside Tenancy.asSystem: "
@@ -102,11 +190,21 @@ final class RlsConnection implements Connection {
       }
       return execution.run();
     }
-    // auto-commit: run the statement in its own transaction so transaction-local settings apply
+    return inOwnTransaction(statement, () -> {
+      apply(binding);
+      return execution.run();
+    });
+  }
+
+  /**
+   * Runs an auto-commit statement in a transaction of its own, so transaction-local settings apply
+   * to it however the driver splits the messages (a Sync ends an implicit transaction, not an explicit one).
+   * The driver sends the BEGIN with the first statement, so the transaction costs the commit's round trip.
+   */
+  <T> T inOwnTransaction(Statement statement, Execution<T> execution) throws SQLException {
     int fetchSize = statement.getFetchSize();
     target.setAutoCommit(false);
     try {
-      apply(binding);
       statement.setFetchSize(0); // read everything before commit, as auto-commit would have
       T result = execution.run();
       target.commit();
@@ -157,11 +255,65 @@ final class RlsConnection implements Connection {
     return new String[] {company, stores, allStores, register};
   }
 
+  // ---- what leads back: wrapped ------------------------------------------------------------------
+
+  ResultSet wrapResultSet(ResultSet rs, Statement owner) {
+    return rs == null || rs instanceof RlsResultSet ? rs : new RlsResultSetProxy(rs, this, owner);
+  }
+
+  Array wrapArray(Array array) {
+    return array == null || array instanceof RlsArray ? array : new RlsArrayProxy(array, this);
+  }
+
+  DatabaseMetaData wrapMetaData(DatabaseMetaData metaData) {
+    return metaData == null || metaData instanceof RlsDatabaseMetaData ? metaData
+        : new RlsDatabaseMetaDataProxy(metaData, this);
+  }
+
+  /** A statement the driver made itself (behind a metadata or array result set), wrapped: it carries the settings too. */
+  Statement wrapStatement(Statement statement) {
+    if (statement == null || statement instanceof RlsStatement) {
+      return statement;
+    }
+    used = true;
+    if (statement instanceof CallableStatement) {
+      return new RlsCallableStatementProxy((CallableStatement) statement, this);
+    }
+    if (statement instanceof PreparedStatement) {
+      return new RlsPreparedStatementProxy((PreparedStatement) statement, this, null, false);
+    }
+    return new RlsStatementProxy(statement, this);
+  }
+
+  /** A value of unknown type ({@code getObject}): wrapped when it leads back to the database. */
+  Object wrapObject(Object value, Statement owner) {
+    if (value instanceof ResultSet) {
+      return wrapResultSet((ResultSet) value, owner);
+    }
+    if (value instanceof Array) {
+      return wrapArray((Array) value);
+    }
+    if (value instanceof Statement) {
+      return wrapStatement((Statement) value);
+    }
+    if (value instanceof Connection) {
+      return this;
+    }
+    if (value instanceof DatabaseMetaData) {
+      return wrapMetaData((DatabaseMetaData) value);
+    }
+    return value;
+  }
+
   // ---- the wrapper itself -----------------------------------------------------------------------
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(this) ? iface.cast(this) : target.unwrap(iface);
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    used = true;
+    return target.unwrap(iface);
   }
 
   @Override
@@ -178,310 +330,243 @@ final class RlsConnection implements Connection {
 
   @Override
   public Statement createStatement() throws SQLException {
-    return new RlsStatement(target.createStatement(), this);
+    used = true;
+    return new RlsStatementProxy(target.createStatement(), this);
   }
 
   @Override
   public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-    return new RlsStatement(target.createStatement(resultSetType, resultSetConcurrency), this);
+    used = true;
+    return new RlsStatementProxy(target.createStatement(resultSetType, resultSetConcurrency), this);
   }
 
   @Override
   public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
       throws SQLException {
-    return new RlsStatement(
+    used = true;
+    return new RlsStatementProxy(
         target.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability), this);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql) throws SQLException {
-    return new RlsPreparedStatement(target.prepareStatement(sql), this,
-        () -> target.prepareStatement(PiggybackablePrepare.withSettings(sql)));
+    used = true;
+    boolean control = TransactionControl.check(sql);
+    return new RlsPreparedStatementProxy(target.prepareStatement(sql), this,
+        () -> target.prepareStatement(PiggybackablePrepare.withSettings(sql)), control);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-    return new RlsPreparedStatement(target.prepareStatement(sql, autoGeneratedKeys), this, null);
+    used = true;
+    boolean control = TransactionControl.check(sql);
+    return new RlsPreparedStatementProxy(target.prepareStatement(sql, autoGeneratedKeys), this, null, control);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-    return new RlsPreparedStatement(target.prepareStatement(sql, columnIndexes), this, null);
+    used = true;
+    boolean control = TransactionControl.check(sql);
+    return new RlsPreparedStatementProxy(target.prepareStatement(sql, columnIndexes), this, null, control);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-    return new RlsPreparedStatement(target.prepareStatement(sql, columnNames), this, null);
+    used = true;
+    boolean control = TransactionControl.check(sql);
+    return new RlsPreparedStatementProxy(target.prepareStatement(sql, columnNames), this, null, control);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
       throws SQLException {
-    return new RlsPreparedStatement(target.prepareStatement(sql, resultSetType, resultSetConcurrency), this,
-        () -> target.prepareStatement(PiggybackablePrepare.withSettings(sql), resultSetType, resultSetConcurrency));
+    used = true;
+    boolean control = TransactionControl.check(sql);
+    return new RlsPreparedStatementProxy(target.prepareStatement(sql, resultSetType, resultSetConcurrency), this,
+        () -> target.prepareStatement(PiggybackablePrepare.withSettings(sql), resultSetType, resultSetConcurrency),
+        control);
   }
 
   @Override
   public PreparedStatement prepareStatement(
       String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    used = true;
+    boolean control = TransactionControl.check(sql);
     PreparedStatement s = target.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
-    return new RlsPreparedStatement(s, this, () -> target.prepareStatement(PiggybackablePrepare.withSettings(sql),
-        resultSetType, resultSetConcurrency, resultSetHoldability));
+    return new RlsPreparedStatementProxy(s, this, () -> target.prepareStatement(PiggybackablePrepare.withSettings(sql),
+        resultSetType, resultSetConcurrency, resultSetHoldability), control);
   }
 
   @Override
   public CallableStatement prepareCall(String sql) throws SQLException {
-    return new RlsCallableStatement(target.prepareCall(sql), this);
+    used = true;
+    boolean control = TransactionControl.check(sql);
+    return new RlsCallableStatementProxy(target.prepareCall(sql), this, control);
   }
 
   @Override
   public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-    return new RlsCallableStatement(target.prepareCall(sql, resultSetType, resultSetConcurrency), this);
+    used = true;
+    boolean control = TransactionControl.check(sql);
+    return new RlsCallableStatementProxy(target.prepareCall(sql, resultSetType, resultSetConcurrency), this, control);
   }
 
   @Override
   public CallableStatement prepareCall(
       String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    return new RlsCallableStatement(
-        target.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability), this);
+    used = true;
+    boolean control = TransactionControl.check(sql);
+    return new RlsCallableStatementProxy(
+        target.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability), this, control);
   }
 
   // ---- the end of a transaction: forget what was applied ----------------------------------------
 
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
-    applied = NONE;
+    forget();
     target.setAutoCommit(autoCommit);
   }
 
   @Override
   public void commit() throws SQLException {
-    applied = NONE;
+    forget();
     target.commit();
   }
 
   @Override
   public void rollback() throws SQLException {
-    applied = NONE;
+    forget();
     target.rollback();
   }
 
-  @Override
-  public void close() throws SQLException {
-    applied = NONE;
-    target.close();
-  }
-
-  // ---- everything else is the target's ----------------------------------------------------------
-
-  @Override
-  public String nativeSQL(String sql) throws SQLException {
-    return target.nativeSQL(sql);
-  }
-
-  @Override
-  public boolean getAutoCommit() throws SQLException {
-    return target.getAutoCommit();
-  }
-
-  @Override
-  public boolean isClosed() throws SQLException {
-    return target.isClosed();
-  }
-
-  @Override
-  public DatabaseMetaData getMetaData() throws SQLException {
-    return target.getMetaData();
-  }
-
-  @Override
-  public void setReadOnly(boolean readOnly) throws SQLException {
-    target.setReadOnly(readOnly);
-  }
-
-  @Override
-  public boolean isReadOnly() throws SQLException {
-    return target.isReadOnly();
-  }
-
-  @Override
-  public void setCatalog(String catalog) throws SQLException {
-    target.setCatalog(catalog);
-  }
-
-  @Override
-  public String getCatalog() throws SQLException {
-    return target.getCatalog();
-  }
-
-  @Override
-  public void setTransactionIsolation(int level) throws SQLException {
-    target.setTransactionIsolation(level);
-  }
-
-  @Override
-  public int getTransactionIsolation() throws SQLException {
-    return target.getTransactionIsolation();
-  }
-
-  @Override
-  public SQLWarning getWarnings() throws SQLException {
-    return target.getWarnings();
-  }
-
-  @Override
-  public void clearWarnings() throws SQLException {
-    target.clearWarnings();
-  }
-
-  @Override
-  public Map<String, Class<?>> getTypeMap() throws SQLException {
-    return target.getTypeMap();
-  }
-
-  @Override
-  public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
-    target.setTypeMap(map);
-  }
-
-  @Override
-  public void setHoldability(int holdability) throws SQLException {
-    target.setHoldability(holdability);
-  }
-
-  @Override
-  public int getHoldability() throws SQLException {
-    return target.getHoldability();
-  }
+  // ---- savepoints: each remembers what was in force -----------------------------------------------
 
   @Override
   public Savepoint setSavepoint() throws SQLException {
-    return target.setSavepoint();
+    return remember(target.setSavepoint());
   }
 
   @Override
   public Savepoint setSavepoint(String name) throws SQLException {
-    return target.setSavepoint(name);
+    return remember(target.setSavepoint(name));
   }
 
+  private Savepoint remember(Savepoint savepoint) {
+    if (savepoints == null) {
+      savepoints = new Savepoint[4];
+      appliedAtSavepoint = new Object[4];
+    } else if (savepointCount == savepoints.length) {
+      savepoints = Arrays.copyOf(savepoints, savepointCount * 2);
+      appliedAtSavepoint = Arrays.copyOf(appliedAtSavepoint, savepointCount * 2);
+    }
+    savepoints[savepointCount] = savepoint;
+    appliedAtSavepoint[savepointCount++] = applied;
+    return savepoint;
+  }
+
+  private int indexOf(Savepoint savepoint) {
+    for (int i = savepointCount - 1; i >= 0; i--) {
+      if (savepoints[i] == savepoint) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The database undoes every set_config since the savepoint: so does the record of what is in force. */
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
+    int i = indexOf(savepoint);
+    Object restored = i < 0 ? NONE : appliedAtSavepoint[i];
+    applied = NONE; // unknown until the rollback is known to have happened
     target.rollback(savepoint);
+    if (i >= 0) {
+      applied = restored;
+      savepointCount = i + 1; // the savepoint stays; later ones are gone
+    }
   }
 
+  /** Releasing keeps what was set since the savepoint; the savepoint and later ones are gone. */
   @Override
   public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    int i = indexOf(savepoint);
     target.releaseSavepoint(savepoint);
+    if (i >= 0) {
+      savepointCount = i;
+    }
+  }
+
+  // ---- the return to the pool: reset what the session carries ---------------------------------------
+
+  @Override
+  public void close() throws SQLException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    forget();
+    if (used && !target.isClosed()) {
+      try {
+        resetSession();
+      } catch (SQLException | RuntimeException e) {
+        // what the session carries is unknown: it must not reach the next borrower
+        try {
+          target.abort(Runnable::run);
+        } catch (SQLException | RuntimeException abort) {
+          e.addSuppressed(abort);
+        }
+        try {
+          target.close();
+        } catch (SQLException close) {
+          e.addSuppressed(close);
+        }
+        throw e;
+      }
+    }
+    target.close();
   }
 
   @Override
-  public Clob createClob() throws SQLException {
-    return target.createClob();
+  public boolean isClosed() throws SQLException {
+    return closed || target.isClosed();
   }
 
-  @Override
-  public Blob createBlob() throws SQLException {
-    return target.createBlob();
-  }
-
-  @Override
-  public NClob createNClob() throws SQLException {
-    return target.createNClob();
-  }
-
-  @Override
-  public SQLXML createSQLXML() throws SQLException {
-    return target.createSQLXML();
-  }
-
-  @Override
-  public boolean isValid(int timeout) throws SQLException {
-    return target.isValid(timeout);
-  }
-
-  @Override
-  public void setClientInfo(String name, String value) throws SQLClientInfoException {
-    target.setClientInfo(name, value);
-  }
-
-  @Override
-  public void setClientInfo(Properties properties) throws SQLClientInfoException {
-    target.setClientInfo(properties);
-  }
-
-  @Override
-  public String getClientInfo(String name) throws SQLException {
-    return target.getClientInfo(name);
-  }
-
-  @Override
-  public Properties getClientInfo() throws SQLException {
-    return target.getClientInfo();
-  }
-
-  @Override
-  public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-    return target.createArrayOf(typeName, elements);
-  }
-
-  @Override
-  public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
-    return target.createStruct(typeName, attributes);
-  }
-
-  @Override
-  public void setSchema(String schema) throws SQLException {
-    target.setSchema(schema);
-  }
-
-  @Override
-  public String getSchema() throws SQLException {
-    return target.getSchema();
-  }
-
-  @Override
-  public void abort(Executor executor) throws SQLException {
-    target.abort(executor);
-  }
-
-  @Override
-  public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
-    target.setNetworkTimeout(executor, milliseconds);
-  }
-
-  @Override
-  public int getNetworkTimeout() throws SQLException {
-    return target.getNetworkTimeout();
-  }
-
-  @Override
-  public void beginRequest() throws SQLException {
-    target.beginRequest();
-  }
-
-  @Override
-  public void endRequest() throws SQLException {
-    target.endRequest();
-  }
-
-  @Override
-  public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout)
-      throws SQLException {
-    return target.setShardingKeyIfValid(shardingKey, superShardingKey, timeout);
-  }
-
-  @Override
-  public boolean setShardingKeyIfValid(ShardingKey shardingKey, int timeout) throws SQLException {
-    return target.setShardingKeyIfValid(shardingKey, timeout);
-  }
-
-  @Override
-  public void setShardingKey(ShardingKey shardingKey, ShardingKey superShardingKey) throws SQLException {
-    target.setShardingKey(shardingKey, superShardingKey);
-  }
-
-  @Override
-  public void setShardingKey(ShardingKey shardingKey) throws SQLException {
-    target.setShardingKey(shardingKey);
+  /** Ends an open transaction (as pools do), then resets the session when it carries state. */
+  private void resetSession() throws SQLException {
+    boolean autoCommit = target.getAutoCommit();
+    if (!autoCommit) {
+      target.rollback();
+      target.setAutoCommit(true);
+    }
+    boolean carries;
+    String[] sqlPrepared;
+    // prepared, so the driver keeps it server-prepared on this connection and the server plans it once
+    try (PreparedStatement st = target.prepareStatement(STATE_PROBE_SQL); ResultSet rs = st.executeQuery()) {
+      rs.next();
+      sqlPrepared = (String[]) rs.getArray(2).getArray();
+      carries = rs.getBoolean(1) || sqlPrepared.length > 0;
+    }
+    if (carries) {
+      try (Statement st = target.createStatement()) {
+        for (String name : sqlPrepared) {
+          st.execute("deallocate " + st.enquoteIdentifier(name, true));
+        }
+        st.execute(RESET_SQL);
+      }
+    }
+    // notifications the driver already received reach whoever reads them next; only a LISTEN brings them
+    if ((carries || sqlControl) && PG_CONNECTION != null && target.isWrapperFor(PG_CONNECTION)) {
+      try {
+        GET_NOTIFICATIONS.invoke(target.unwrap(PG_CONNECTION)); // drops what a LISTEN already received
+      } catch (SQLException | RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new SQLException("Could not drain the driver's notifications", t);
+      }
+    }
+    if (!autoCommit) {
+      target.setAutoCommit(false);
+    }
   }
 }

@@ -50,14 +50,14 @@ final class RlsDataSource implements DataSource {
     boolean systemAccess = Bindings.current() instanceof SystemAccess;
     if (systemAccess && system != null) {
       Connection c = user == null ? system.getConnection() : system.getConnection(user, password);
-      return new RlsConnection(c, true);
+      return new RlsConnectionProxy(c, true);
     }
     if (systemAccess && warnedNoSystem.compareAndSet(false, true)) {
       LOG.warn("Tenancy.asSystem ran database work, but no system DataSource is configured: row-level security "
           + "shows it no tenant rows. Pass one to TenantryRls.dataSource(app, system) (see the README, 'System access').");
     }
     Connection c = user == null ? app.getConnection() : app.getConnection(user, password);
-    return new RlsConnection(c, false);
+    return new RlsConnectionProxy(c, false);
   }
 
   @Override

@@ -1,27 +1,11 @@
 package io.tenantry.hibernate.rls;
 
-import java.io.InputStream;
-import java.io.Reader;
-import java.math.BigDecimal;
-import java.net.URL;
-import java.sql.Array;
-import java.sql.Blob;
-import java.sql.Clob;
-import java.sql.Date;
-import java.sql.NClob;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
-import java.sql.Ref;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import java.sql.RowId;
 import java.sql.SQLException;
-import java.sql.SQLType;
-import java.sql.SQLXML;
-import java.sql.Time;
-import java.sql.Timestamp;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,10 +20,15 @@ import java.util.Map;
  * <p>Parameters are bound once, to the statement that runs: a statement with a twin keeps its
  * setters until it executes (or adds a batch, or is asked for metadata) and only then binds them, to
  * the twin or to the driver's statement. So an invalid parameter index is reported when the
- * statement executes rather than by the setter; a statement without a twin binds at once.
+ * statement executes rather than by the setter; a statement without a twin binds at once. The
+ * setters themselves are generated ({@code RlsPreparedStatementProxy}: each calls {@link #bind}).
+ *
+ * <p>In auto-commit mode the twin runs inside a transaction of its own
+ * ({@link RlsConnection#inOwnTransaction}): the driver may send a Sync between the settings and the
+ * statement (a described statement with an unbounded result, {@link PiggybackablePrepare}), and a
+ * Sync ends an implicit transaction and its transaction-local settings with it.
  */
-sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatement
-    permits RlsCallableStatement {
+abstract class RlsPreparedStatement extends RlsStatement implements PreparedStatement {
 
   private static final int SHIFT = PiggybackablePrepare.SHIFT;
   /** The protocol's limit on a statement's parameters. */
@@ -70,10 +59,12 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
   private PreparedStatement twin;
 
   /** {@code piggyback} is {@code null} when the statement cannot carry the settings itself. */
-  RlsPreparedStatement(PreparedStatement target, RlsConnection connection, PiggybackablePrepare piggyback) {
+  RlsPreparedStatement(PreparedStatement target, RlsConnection connection, PiggybackablePrepare piggyback,
+      boolean control) {
     super(target, connection);
     this.prepared = target;
     this.piggyback = piggyback;
+    this.control = control;
   }
 
   /** The settings this statement must carry in its own round trip now, or {@code null}. */
@@ -82,7 +73,7 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
   }
 
   /** Records (or, without a twin, binds at once) the latest setter of one parameter. */
-  private void bind(int index, Binding binding) throws SQLException {
+  final void bind(int index, Binding binding) throws SQLException {
     if (piggyback == null) {
       binding.on(prepared, 0);
       return;
@@ -128,10 +119,20 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
       r.on(twin);
     }
     bindTo(twin, SHIFT);
+    results = twin;
+    try {
+      return connection.target.getAutoCommit() ? connection.inOwnTransaction(twin, this::runTwin) : runTwin();
+    } finally {
+      if (control) {
+        connection.forgetAfterSql();
+      }
+    }
+  }
+
+  private boolean runTwin() throws SQLException {
     twin.execute();
     boolean resultSet = twin.getMoreResults();
     connection.carried();
-    results = twin;
     return resultSet;
   }
 
@@ -156,12 +157,13 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
   public ResultSet executeQuery() throws SQLException {
     String[] settings = settingsToCarry();
     if (settings == null) {
-      return runPrepared(prepared::executeQuery);
+      ResultSet rs = runPrepared(prepared::executeQuery);
+      return wrap(rs);
     }
     if (!executeOnTwin(settings)) {
       throw new SQLException("No results were returned by the query.", "02000");
     }
-    return twin.getResultSet();
+    return wrap(twin.getResultSet());
   }
 
   @Override
@@ -186,259 +188,6 @@ sealed class RlsPreparedStatement extends RlsStatement implements PreparedStatem
       return runPrepared(prepared::executeLargeUpdate);
     }
     return executeOnTwin(settings) ? 0L : twin.getLargeUpdateCount();
-  }
-
-  // ---- parameters: recorded, bound to the statement that runs ----------------------------------
-
-  @Override
-  public void setNull(int parameterIndex, int sqlType) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setNull(parameterIndex + shift, sqlType));
-  }
-
-  @Override
-  public void setBoolean(int parameterIndex, boolean x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setBoolean(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setByte(int parameterIndex, byte x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setByte(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setShort(int parameterIndex, short x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setShort(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setInt(int parameterIndex, int x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setInt(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setLong(int parameterIndex, long x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setLong(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setFloat(int parameterIndex, float x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setFloat(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setDouble(int parameterIndex, double x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setDouble(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setBigDecimal(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setString(int parameterIndex, String x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setString(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setBytes(int parameterIndex, byte[] x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setBytes(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setDate(int parameterIndex, Date x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setDate(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setTime(int parameterIndex, Time x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setTime(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setTimestamp(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setAsciiStream(parameterIndex + shift, x, length));
-  }
-
-  @Override
-  @Deprecated(since = "1.2")
-  public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setUnicodeStream(parameterIndex + shift, x, length));
-  }
-
-  @Override
-  public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setBinaryStream(parameterIndex + shift, x, length));
-  }
-
-  @Override
-  public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setObject(parameterIndex + shift, x, targetSqlType));
-  }
-
-  @Override
-  public void setObject(int parameterIndex, Object x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setObject(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setCharacterStream(parameterIndex + shift, reader, length));
-  }
-
-  @Override
-  public void setRef(int parameterIndex, Ref x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setRef(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setBlob(int parameterIndex, Blob x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setBlob(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setClob(int parameterIndex, Clob x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setClob(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setArray(int parameterIndex, Array x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setArray(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setDate(parameterIndex + shift, x, cal));
-  }
-
-  @Override
-  public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setTime(parameterIndex + shift, x, cal));
-  }
-
-  @Override
-  public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setTimestamp(parameterIndex + shift, x, cal));
-  }
-
-  @Override
-  public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setNull(parameterIndex + shift, sqlType, typeName));
-  }
-
-  @Override
-  public void setURL(int parameterIndex, URL x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setURL(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setRowId(int parameterIndex, RowId x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setRowId(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setNString(int parameterIndex, String value) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setNString(parameterIndex + shift, value));
-  }
-
-  @Override
-  public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setNCharacterStream(parameterIndex + shift, value, length));
-  }
-
-  @Override
-  public void setNClob(int parameterIndex, NClob value) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setNClob(parameterIndex + shift, value));
-  }
-
-  @Override
-  public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setClob(parameterIndex + shift, reader, length));
-  }
-
-  @Override
-  public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setBlob(parameterIndex + shift, inputStream, length));
-  }
-
-  @Override
-  public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setNClob(parameterIndex + shift, reader, length));
-  }
-
-  @Override
-  public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setSQLXML(parameterIndex + shift, xmlObject));
-  }
-
-  @Override
-  public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setObject(parameterIndex + shift, x, targetSqlType, scaleOrLength));
-  }
-
-  @Override
-  public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setAsciiStream(parameterIndex + shift, x, length));
-  }
-
-  @Override
-  public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setBinaryStream(parameterIndex + shift, x, length));
-  }
-
-  @Override
-  public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setCharacterStream(parameterIndex + shift, reader, length));
-  }
-
-  @Override
-  public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setAsciiStream(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setBinaryStream(parameterIndex + shift, x));
-  }
-
-  @Override
-  public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setCharacterStream(parameterIndex + shift, reader));
-  }
-
-  @Override
-  public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setNCharacterStream(parameterIndex + shift, value));
-  }
-
-  @Override
-  public void setClob(int parameterIndex, Reader reader) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setClob(parameterIndex + shift, reader));
-  }
-
-  @Override
-  public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setBlob(parameterIndex + shift, inputStream));
-  }
-
-  @Override
-  public void setNClob(int parameterIndex, Reader reader) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setNClob(parameterIndex + shift, reader));
-  }
-
-  @Override
-  public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setObject(parameterIndex + shift, x, targetSqlType, scaleOrLength));
-  }
-
-  @Override
-  public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
-    bind(parameterIndex, (t, shift) -> t.setObject(parameterIndex + shift, x, targetSqlType));
   }
 
   // ---- everything else is the target's ----------------------------------------------------------
