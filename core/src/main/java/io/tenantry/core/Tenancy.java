@@ -1,6 +1,7 @@
 package io.tenantry.core;
 
 import io.tenantry.core.internal.Bindings;
+import io.tenantry.core.internal.LogText;
 import io.tenantry.core.internal.SystemAccess;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public final class Tenancy {
     }
     if (binding instanceof SystemAccess) {
       throw new NoTenantBoundException(
-          "This code runs as system access (\"" + ((SystemAccess) binding).reason() + "\") and");
+          "This code runs as system access (\"" + ((SystemAccess) binding).loggableReason() + "\") and");
     }
     throw new NoTenantBoundException("This code");
   }
@@ -117,7 +118,9 @@ public final class Tenancy {
    * Runs deliberately cross-tenant work (a migration, a platform-wide report) with no tenant bound
    * and system access marked. The reason is required and logged (logger
    * {@code io.tenantry.system-access}, INFO) together with the tenant that was bound before, if
-   * any. Tenant-scoped reads inside it see every tenant only where a layer explicitly allows
+   * any; in the log line, the MDC ({@code tenant.system}) and exception messages its control
+   * characters, line separators and quotes are escaped ({@code \n}, {@code \"}), so user input in a
+   * reason cannot forge log lines. Tenant-scoped reads inside it see every tenant only where a layer explicitly allows
    * system access; {@link #current()} still throws.
    *
    * @param reason why this work must cross tenants, in words an auditor understands
@@ -149,13 +152,15 @@ public final class Tenancy {
           "Tenancy.asSystem needs a reason that says why this work crosses tenants, "
               + "e.g. Tenancy.asSystem(\"nightly platform usage report\", task)");
     }
+    SystemAccess access = new SystemAccess(reason);
+    // the reason often holds user input (a company name, an e-mail): escaped, it cannot forge a line
     SYSTEM_LOG.info("System access (cross-tenant) begins: reason=\"{}\", thread={}, replaces={}",
-        reason, Thread.currentThread().getName(), describe(Bindings.current()));
-    return new SystemAccess(reason);
+        access.loggableReason(), LogText.escape(Thread.currentThread().getName()), describe(Bindings.current()));
+    return access;
   }
 
   private static String describe(Object binding) {
-    return binding == null ? "nothing" : binding.toString();
+    return binding == null ? "nothing" : LogText.escape(binding.toString());
   }
 
   private static void requireContext(TenantContext context) {

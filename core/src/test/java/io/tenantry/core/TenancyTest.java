@@ -158,6 +158,31 @@ class TenancyTest {
   }
 
   @Test
+  void asSystem_reasonWithNewlinesAndQuotes_cannotForgeALogLine() {
+    Logger log = (Logger) LoggerFactory.getLogger("io.tenantry.system-access");
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    log.addAppender(appender);
+    String forged = "signup: create company 'Evil\"\n12:00:00.000 INFO io.tenantry.system-access - System access "
+        + "(cross-tenant) begins: reason=\"audit ok\r\u2028\u001b[2J";
+    try {
+      Tenancy.asSystem(forged, () -> {
+        assertThat(Tenancy.systemAccessReason()).contains(forged); // the API keeps the reason as given
+        assertThat(MDC.get("tenant.system")).doesNotContain("\n", "\r", "\u2028", "\u001b")
+            .contains("Evil\\\"\\n12:00");
+        assertThatThrownBy(Tenancy::current).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+      });
+    } finally {
+      log.detachAppender(appender);
+    }
+    assertThat(appender.list).hasSize(1);
+    String line = appender.list.get(0).getFormattedMessage();
+    assertThat(line).doesNotContain("\n", "\r", "\u2028", "\u001b")
+        .contains("reason=\"signup: create company 'Evil\\\"\\n12:00:00.000 INFO")
+        .contains("\\r\\u2028\\u001b[2J\"");
+  }
+
+  @Test
   void asSystem_isLoggedDetectableAndBindsNoTenant() {
     Logger log = (Logger) LoggerFactory.getLogger("io.tenantry.system-access");
     ListAppender<ILoggingEvent> appender = new ListAppender<>();

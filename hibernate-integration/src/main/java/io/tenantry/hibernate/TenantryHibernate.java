@@ -21,9 +21,11 @@ public final class TenantryHibernate {
   /**
    * Whether to run the isolation audit when the session factory starts: {@code fail}, {@code warn} or
    * {@code off}. Default: {@code fail} when the DataSource is {@code TenantryRls.dataSource(...)},
-   * otherwise {@code off}.
+   * otherwise {@code off}. Named as Spring Boot names properties (kebab case), so the same name works
+   * in {@code application.properties} and as a Hibernate property; the older
+   * {@code tenantry.audit.on_startup} is still read when this one is not set.
    */
-  public static final String AUDIT_PROPERTY = "tenantry.audit.on_startup";
+  public static final String AUDIT_PROPERTY = "tenantry.audit.on-startup";
 
   private TenantryHibernate() {}
 

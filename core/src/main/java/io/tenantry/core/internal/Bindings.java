@@ -84,7 +84,7 @@ public final class Bindings {
       MDC.remove(MDC_COMPANY);
       MDC.remove(MDC_STORE);
       MDC.remove(MDC_REGISTER);
-      putOrRemove(MDC_SYSTEM, binding instanceof SystemAccess ? ((SystemAccess) binding).reason() : null);
+      putOrRemove(MDC_SYSTEM, binding instanceof SystemAccess ? ((SystemAccess) binding).loggableReason() : null);
     }
   }
 

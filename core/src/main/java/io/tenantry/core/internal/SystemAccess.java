@@ -7,10 +7,17 @@ package io.tenantry.core.internal;
 public final class SystemAccess {
 
   private final String reason;
+  private final String loggable;
 
   /** Creates a system access binding; the reason is validated by the caller. */
   public SystemAccess(String reason) {
     this.reason = reason;
+    this.loggable = LogText.escape(reason);
+  }
+
+  /** The reason with control characters and quotes escaped, for logs, the MDC and messages. */
+  public String loggableReason() {
+    return loggable;
   }
 
   /** Why this work reads across tenants. */
@@ -20,6 +27,6 @@ public final class SystemAccess {
 
   @Override
   public String toString() {
-    return "SystemAccess[" + reason + "]";
+    return "SystemAccess[" + loggable + "]";
   }
 }

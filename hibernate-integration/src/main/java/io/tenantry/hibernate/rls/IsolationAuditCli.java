@@ -16,8 +16,10 @@ import javax.sql.DataSource;
  * <pre>
  * java -cp tenantry-hibernate.jar:tenantry-core.jar:postgresql.jar:slf4j-api.jar \
  *   io.tenantry.hibernate.rls.IsolationAuditCli --url jdbc:postgresql://localhost/pos --user pos_owner \
- *   [--password …] [--app-role pos_app] [--schema public] [--allow-security-definer fn1,fn2]
+ *   [--password …] [--app-role pos_app] [--system-role pos_system] [--schema public]
+ *   [--allow-security-definer fn1,fn2]
  * </pre>
+ * Without {@code --system-role} the system login is read from the existing Tenantry policies.
  */
 public final class IsolationAuditCli {
 
@@ -46,6 +48,9 @@ public final class IsolationAuditCli {
     if (options.containsKey("app-role")) {
       audit.appRole(options.remove("app-role"));
     }
+    if (options.containsKey("system-role")) {
+      audit.systemRole(options.remove("system-role"));
+    }
     if (options.containsKey("schema")) {
       audit.schema(options.remove("schema"));
     }
@@ -68,7 +73,7 @@ public final class IsolationAuditCli {
   private static int usage(PrintWriter err, String problem) {
     err.println("IsolationAuditCli: " + problem);
     err.println("usage: --url jdbc:postgresql://host/db [--user u] [--password p] [--app-role role]"
-        + " [--schema public] [--allow-security-definer f1,f2]");
+        + " [--system-role role] [--schema public] [--allow-security-definer f1,f2]");
     return 2;
   }
 

@@ -9,7 +9,7 @@
  *   <li>{@link io.tenantry.hibernate.rls.IsolationAudit} — finds the holes of a live schema, as a test
  *       assertion ({@code run().assertClean()}), from the command line
  *       ({@link io.tenantry.hibernate.rls.IsolationAuditCli}) and at start-up
- *       ({@code tenantry.audit.on_startup}).</li>
+ *       ({@code tenantry.audit.on-startup}).</li>
  * </ul>
  * The connection and statement wrappers are package-private.
  */

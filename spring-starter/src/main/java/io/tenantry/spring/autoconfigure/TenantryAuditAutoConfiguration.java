@@ -4,7 +4,11 @@ import io.tenantry.hibernate.rls.IsolationAudit;
 import io.tenantry.spring.actuate.AuditReports;
 import io.tenantry.spring.actuate.IsolationAuditHealthIndicator;
 import io.tenantry.spring.actuate.IsolationAuditResults;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,8 +31,16 @@ public final class TenantryAuditAutoConfiguration {
   /** The audit over the application's DataSource, as the role it connects with. */
   @Bean
   @ConditionalOnMissingBean(IsolationAuditResults.class)
-  AuditReports tenantryAuditReports(DataSource dataSource) {
-    return new AuditReports(dataSource);
+  AuditReports tenantryAuditReports(DataSource dataSource, ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+    return new AuditReports(dataSource, mapping(entityManagerFactory));
+  }
+
+  /** The application's Hibernate mapping, when there is exactly one entity manager factory. */
+  static Supplier<SessionFactory> mapping(ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+    return () -> {
+      EntityManagerFactory emf = entityManagerFactory.getIfUnique();
+      return emf == null ? null : emf.unwrap(SessionFactory.class);
+    };
   }
 
   /** DOWN when the isolation audit finds a hole. */
@@ -39,8 +51,9 @@ public final class TenantryAuditAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "tenantryHealthIndicator")
-    IsolationAuditHealthIndicator tenantryHealthIndicator(DataSource dataSource) {
-      return new IsolationAuditHealthIndicator(new AuditReports(dataSource));
+    IsolationAuditHealthIndicator tenantryHealthIndicator(DataSource dataSource,
+        ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+      return new IsolationAuditHealthIndicator(new AuditReports(dataSource, mapping(entityManagerFactory)));
     }
   }
 }

@@ -76,6 +76,14 @@ class ZeroConfigurationTest {
   }
 
   @Test
+  void withoutASystemLogin_theHealthStaysUpAndSaysSo() {
+    org.springframework.boot.health.contributor.Health health =
+        context.getBean(io.tenantry.spring.actuate.IsolationAuditHealthIndicator.class).health(true);
+    assertThat(health.getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+    assertThat(health.getDetails().get("warnings").toString()).contains("no system login is configured");
+  }
+
+  @Test
   void repositoriesAreScopedToTheBoundTenant() {
     Tenancy.run(TenantContext.ofStore(A, A1), () -> {
       assertThat(sales.findAll()).extracting(Sale::getId).contains(SALE_A1).doesNotContain(SALE_B1);

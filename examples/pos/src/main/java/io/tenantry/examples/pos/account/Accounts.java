@@ -24,6 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Signup, login and users. Each step runs in its own transaction under exactly one binding (system
  * or one tenant): a Tenantry session belongs to the tenant it was opened for.
+ *
+ * <p>Logins ({@code tenantry_user_account}) sit behind row-level security and column privileges
+ * (migration {@code V1_7}): the application role sees only the logins of the bound company, and never
+ * a password hash. Only the two lookups that must cross companies — finding a login's membership and
+ * hash, and whether an e-mail is taken — run as the system login, each in one method here; their
+ * logged reasons hold no user input.
  */
 @Service
 public class Accounts {
@@ -59,7 +65,7 @@ public class Accounts {
   @PlatformAccess("signup creates a tenant: there is no company to bind before its row exists")
   public SignedUp signup(String companyName, String email, String password) {
     String hash = passwords.encode(password);
-    SignedUp created = Tenancy.asSystem("signup: create company '" + companyName + "' and its owner login",
+    SignedUp created = Tenancy.asSystem("signup: create a company and its owner login",
         () -> transactions.execute(s -> {
           requireFreeEmail(email);
           Company company = new Company(companyName);
@@ -70,7 +76,8 @@ public class Accounts {
           return new SignedUp(company.getId(), user.getId());
         }));
     Tenancy.run(TenantContext.ofCompany(created.companyId()), () -> transactions.executeWithoutResult(s -> {
-      em.persist(new Membership(em.find(UserAccount.class, created.userId()), MemberRole.OWNER));
+      // a reference, not a load: the application role may not read the login's password hash
+      em.persist(new Membership(em.getReference(UserAccount.class, created.userId()), MemberRole.OWNER));
       catalog.openClock();
     }));
     return created;
@@ -82,7 +89,7 @@ public class Accounts {
    */
   @PlatformAccess("login: which company a user belongs to is only known after finding the membership")
   Optional<Member> authenticate(String email, String password) {
-    Optional<Member> member = Tenancy.asSystem("login: find the membership of " + email,
+    Optional<Member> member = Tenancy.asSystem("login: find the membership and password hash of a login",
         () -> transactions.execute(s -> em.createQuery(
                 "select m from Membership m join fetch m.user u where u.email = :email order by m.id", Membership.class)
             .setParameter("email", email)
@@ -97,11 +104,15 @@ public class Accounts {
   }
 
   /** Adds a manager or cashier to the bound company with the given (visible) stores. */
+  @PlatformAccess("add user: whether an e-mail is taken is known only across companies")
   public UUID addUser(String email, String password, MemberRole role, List<UUID> storeIds) {
     String hash = passwords.encode(password);
+    Tenancy.current(); // a tenant is bound: the user joins its company
+    // Logins are platform-wide, but the application role sees only this company's: ask the system login.
+    Tenancy.asSystem("add user: is the e-mail free across companies",
+        () -> transactions.executeWithoutResult(s -> requireFreeEmail(email)));
     return transactions.execute(s -> {
       stores.requireAll(storeIds);
-      requireFreeEmail(email);
       UserAccount user = new UserAccount(email, hash);
       em.persist(user);
       Membership membership = new Membership(user, role);
@@ -112,10 +123,10 @@ public class Accounts {
     });
   }
 
-  /** The email of a login. */
+  /** The email of a login of the bound company (the column the application role may read, not the entity). */
   String email(UUID userId) {
-    return transactions.execute(s -> Optional.ofNullable(em.find(UserAccount.class, userId))
-        .map(UserAccount::getEmail).orElse(null));
+    return transactions.execute(s -> em.createQuery("select u.email from UserAccount u where u.id = :id", String.class)
+        .setParameter("id", userId).getResultStream().findFirst().orElse(null));
   }
 
   private void requireFreeEmail(String email) {
