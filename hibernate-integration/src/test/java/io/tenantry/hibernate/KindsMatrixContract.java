@@ -144,6 +144,16 @@ abstract class KindsMatrixContract {
     }
   }
 
+  /**
+   * Makes the row's id name a row of another tenant, as a concurrent delete and re-insert would. With both
+   * walls the schema's composite foreign keys of the child tables refuse such a move; the owner login
+   * suspends them for this one statement (session_replication_role), which only a superuser can.
+   */
+  void moveRow(Kind kind, UUID id, UUID company, UUID store) {
+    admin("set session_replication_role = replica; update " + kind.table() + " set company_id = '" + company
+        + "', store_id = '" + store + "' where id = '" + id + "'; set session_replication_role = default");
+  }
+
   UUID create(Kind kind, TenantContext ctx) {
     return w().in(ctx, (Session s) -> World.persist(s, kind.create().apply(s, w())).getId());
   }
@@ -222,8 +232,7 @@ abstract class KindsMatrixContract {
       String moved = otherCompany ? w.b + "/" + w.b1 : w.a + "/" + w.a2;
       assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> {
         CompanyOwned mine = load(s, kind, id);
-        admin("update " + kind.table() + " set company_id = '" + (otherCompany ? w.b : w.a) + "', store_id = '"
-            + (otherCompany ? w.b1 : w.a2) + "' where id = '" + id + "'");
+        moveRow(kind, id, otherCompany ? w.b : w.a, otherCompany ? w.b1 : w.a2);
         kind.change().accept(s, mine);
         s.flush();
       })).as(kind + (otherCompany ? " other company" : " other store"))
@@ -241,7 +250,7 @@ abstract class KindsMatrixContract {
     String before = content(kind, id);
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> {
       CompanyOwned mine = load(s, kind, id);
-      admin("update " + kind.table() + " set company_id = '" + w.b + "', store_id = '" + w.b1 + "' where id = '" + id + "'");
+      moveRow(kind, id, w.b, w.b1);
       s.remove(mine);
       s.flush();
     })).isInstanceOfAny(StaleStateException.class, OptimisticLockException.class, TenantIsolationException.class);

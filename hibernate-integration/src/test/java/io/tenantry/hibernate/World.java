@@ -116,8 +116,7 @@ final class World {
           systemRole.name()));
     }
     seeded.sf.close();
-    // the mapping-kind tables (collection, secondary and TABLE_PER_CLASS tables) are audit findings until wall 2
-    // covers them; the audit warns instead of stopping the start
+    // the TABLE_PER_CLASS table left without a policy above is an audit finding: warn instead of stopping the start
     Map<String, Object> settings = extra.isEmpty() ? Map.of() : Map.of(TenantryHibernate.AUDIT_PROPERTY, "warn");
     return seeded.with(sessionFactory(io.tenantry.hibernate.rls.TenantryRls.dataSource(db.appRole().dataSource(),
         systemRole.dataSource()), settings, extra));
