@@ -43,7 +43,9 @@ class EmbeddedTest {
   public static void main(String[] args) throws IOException, java.sql.SQLException {
     PostgresServer server = Embedded.start();
     try (Connection connection = server.connectMaintenance(); Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SELECT current_setting('lc_collate')")) {
+        // pg_database, not current_setting('lc_collate'): PostgreSQL 16 removed that setting
+        ResultSet row = statement.executeQuery(
+            "SELECT datcollate FROM pg_database WHERE datname = current_database()")) {
       row.next();
       System.out.println("lc_collate=" + row.getString(1));
     } finally {
