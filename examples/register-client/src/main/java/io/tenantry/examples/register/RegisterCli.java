@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "register", mixinStandardHelpOptions = true, version = "tenantry register client 0.1.0",
     description = {"An offline-first register for the Tenantry POS: sells from its own local database, with or "
         + "without the server, and pushes each sale to the server exactly once."},
-    subcommands = {InitCommand.class, SyncCommand.class, SellCommand.class, PushCommand.class, StatusCommand.class,
+    subcommands = {InitCommand.class, SyncCommand.class, SellCommand.class, PushCommand.class, StatusCommand.class, ServeCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start: register init --server http://localhost:8080 --key trk_... ; register sync ;"
         + " register sell MILK:2 ; register push"})
@@ -64,7 +64,7 @@ public final class RegisterCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: init, sync, sell, push or status.");
+    throw new ParameterException(spec.commandLine(), "Missing command: init, sync, sell, push, status or serve.");
   }
 
   private static int exitCode(Exception e) {

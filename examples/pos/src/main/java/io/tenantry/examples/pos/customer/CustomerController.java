@@ -1,6 +1,7 @@
 package io.tenantry.examples.pos.customer;
 
 import io.tenantry.examples.pos.web.Input;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,6 +38,13 @@ class CustomerController {
     String name = Input.text(body.name(), "name", 200);
     String phone = Input.optionalText(body.phone(), "phone", 40);
     return CustomerView.of(customers.create(name, phone));
+  }
+
+  /** Search by name or phone ({@code q}; empty: the first 50 by name). */
+  @GetMapping
+  List<CustomerView> search(@RequestParam(defaultValue = "") String q) {
+    return customers.search(Input.optionalText(q, "q", 100) == null ? "" : q.strip()).stream()
+        .map(CustomerView::of).toList();
   }
 
   @GetMapping("/{id}")

@@ -3,6 +3,7 @@ package io.tenantry.examples.pos.customer;
 import io.tenantry.examples.pos.web.ApiProblem;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,6 +31,16 @@ public class Customers {
       throw ApiProblem.notFound("customer");
     }
     return c;
+  }
+
+  /** Customers whose name or phone contains {@code text} (case-insensitive), by name, at most 50. */
+  @Transactional(readOnly = true)
+  List<Customer> search(String text) {
+    String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+        .replace("_", "\\_") + "%";
+    return em.createQuery("select c from Customer c where lower(c.name) like :q escape '\\'"
+            + " or lower(coalesce(c.phone, '')) like :q escape '\\' order by c.name", Customer.class)
+        .setParameter("q", like).setMaxResults(50).getResultList();
   }
 
   /** Requires a customer of the bound company (404 otherwise). */

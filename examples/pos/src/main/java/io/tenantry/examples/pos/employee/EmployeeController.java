@@ -6,6 +6,7 @@ import io.tenantry.examples.pos.web.Input;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,6 +29,17 @@ class EmployeeController {
 
   EmployeeController(Employees employees) {
     this.employees = employees;
+  }
+
+  /**
+   * The employees of the caller's stores (an owner with no store selected: every employee), with
+   * the visible stores each is assigned to; for the time clock's picker and the employees screen.
+   */
+  @GetMapping
+  List<EmployeeView> list() {
+    boolean everyone = Caller.role().filter(r -> r == MemberRole.OWNER).isPresent()
+        && io.tenantry.core.Tenancy.current().storeId().isEmpty();
+    return employees.list(everyone).stream().map(e -> new EmployeeView(e.id(), e.name(), e.storeIds())).toList();
   }
 
   @PostMapping

@@ -45,6 +45,25 @@ public class Employees {
     return employee;
   }
 
+  /** An employee with the ids of the visible stores it is assigned to. */
+  public record Listed(UUID id, String name, List<UUID> storeIds) {}
+
+  /**
+   * The employees the caller works with, by name: those assigned to a visible store (the selected
+   * one, a manager's granted ones); an owner with no store selected also sees unassigned employees.
+   */
+  @Transactional(readOnly = true)
+  public List<Listed> list(boolean includeUnassigned) {
+    // assignments are store rows: the bound tenant's scope (and the database's policies) narrow them
+    java.util.Map<UUID, List<UUID>> stores = new java.util.HashMap<>();
+    em.createQuery("select a.employeeId, a.storeId from Assignment a", Object[].class).getResultList()
+        .forEach(r -> stores.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>()).add((UUID) r[1]));
+    return em.createQuery("select e from Employee e order by e.name", Employee.class).getResultList().stream()
+        .filter(e -> includeUnassigned || stores.containsKey(e.getId()))
+        .map(e -> new Listed(e.getId(), e.getName(), stores.getOrDefault(e.getId(), List.of())))
+        .toList();
+  }
+
   /** The employee's standing at {@code storeId}, which must be the caller's visible store. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Standing standing(UUID employeeId, UUID storeId) {

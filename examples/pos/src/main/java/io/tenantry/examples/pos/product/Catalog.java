@@ -54,6 +54,15 @@ public class Catalog {
     return priced(p, null);
   }
 
+  /** Renames a product and sets its base price; 404 when not in the caller's company. */
+  @Transactional
+  public Priced edit(UUID id, String name, BigDecimal basePrice) {
+    Product p = Optional.ofNullable(em.find(Product.class, id)).orElseThrow(() -> ApiProblem.notFound("product"));
+    p.edit(name, basePrice, tick());
+    em.flush();
+    return priced(p, null);
+  }
+
   /** Every product, with the caller's effective price. */
   @Transactional(readOnly = true)
   public List<Priced> list() {

@@ -44,6 +44,12 @@ public class Product extends CompanyOwned {
     return basePrice;
   }
 
+  void edit(String name, BigDecimal basePrice, long changeSeq) {
+    this.name = name;
+    this.basePrice = basePrice;
+    this.changeSeq = changeSeq; // registers pick the change up in their next catalog sync
+  }
+
   long getChangeSeq() {
     return changeSeq;
   }

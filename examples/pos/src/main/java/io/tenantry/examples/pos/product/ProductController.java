@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductController {
 
   record NewProduct(String sku, String name, BigDecimal basePrice) {}
+
+  record EditedProduct(String name, BigDecimal basePrice) {}
 
   record ProductView(UUID id, String sku, String name, String basePrice, String price) {
     static ProductView of(Catalog.Priced p) {
@@ -43,6 +46,15 @@ class ProductController {
     String name = Input.text(body.name(), "name", 200);
     BigDecimal price = Money.amount(body.basePrice(), "basePrice");
     return ProductView.of(catalog.create(sku, name, price));
+  }
+
+  /** Renames a product and sets its base price (owner); the SKU stays, store overrides stay. */
+  @PutMapping("/{id}")
+  ProductView edit(@PathVariable UUID id, @RequestBody EditedProduct body) {
+    Caller.requireRole(MemberRole.OWNER);
+    String name = Input.text(body.name(), "name", 200);
+    BigDecimal price = Money.amount(body.basePrice(), "basePrice");
+    return ProductView.of(catalog.edit(id, name, price));
   }
 
   @GetMapping

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +37,10 @@ class StoreController {
   record NewRegister(String name) {}
 
   record RegisterView(UUID id, String name, UUID storeId, String apiKey) {}
+
+  record KeyView(UUID id, java.time.Instant createdAt, java.time.Instant lastSeenAt, java.time.Instant revokedAt) {}
+
+  record ListedRegister(UUID id, String name, List<KeyView> keys) {}
 
   private final StoreService stores;
   private final RegisterKeys registerKeys;
@@ -79,5 +84,32 @@ class StoreController {
     Register register = stores.createRegister(storeId, name);
     IssuedRegisterKey key = registerKeys.issue(register.getId());
     return new RegisterView(register.getId(), register.getName(), storeId, key.key());
+  }
+
+  /** The store's registers and their keys (never the keys themselves: only when they were issued, seen, revoked). */
+  @GetMapping("/{storeId}/registers")
+  List<ListedRegister> registers(@PathVariable UUID storeId) {
+    Caller.requireRole(MemberRole.OWNER, MemberRole.MANAGER);
+    return stores.registers(storeId).stream().map(l -> new ListedRegister(l.register().getId(), l.register().getName(),
+        l.keys().stream().map(k -> new KeyView(k.getId(), k.getCreatedAt(), k.getLastSeenAt(), k.getRevokedAt()))
+            .toList())).toList();
+  }
+
+  /** Issues another key to a register (shown once); its earlier keys keep working until revoked. */
+  @PostMapping("/{storeId}/registers/{registerId}/keys")
+  @ResponseStatus(HttpStatus.CREATED)
+  RegisterView issueKey(@PathVariable UUID storeId, @PathVariable UUID registerId) {
+    Caller.requireRole(MemberRole.OWNER, MemberRole.MANAGER);
+    Register register = stores.requireRegister(storeId, registerId);
+    IssuedRegisterKey key = registerKeys.issue(register.getId());
+    return new RegisterView(register.getId(), register.getName(), storeId, key.key());
+  }
+
+  /** Revokes a register key: requests with it are refused from now on. */
+  @DeleteMapping("/{storeId}/register-keys/{keyId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void revoke(@PathVariable UUID storeId, @PathVariable UUID keyId) {
+    Caller.requireRole(MemberRole.OWNER, MemberRole.MANAGER);
+    registerKeys.revoke(stores.requireKey(storeId, keyId).getId());
   }
 }

@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.List;
 import java.util.UUID;
+import io.tenantry.spring.registerkey.RegisterKey;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,5 +76,41 @@ public class StoreService {
     em.persist(register);
     em.flush();
     return register;
+  }
+
+  /** A register with the keys issued to it (newest first). */
+  public record Listed(Register register, List<RegisterKey> keys) {}
+
+  /** The registers of a visible store (404 otherwise), by name, with their keys. */
+  @Transactional(readOnly = true)
+  public List<Listed> registers(UUID storeId) {
+    require(storeId);
+    List<Register> registers = em.createQuery("select r from Register r where r.storeId = :store order by r.name",
+        Register.class).setParameter("store", storeId).getResultList();
+    java.util.Map<UUID, List<RegisterKey>> keys = new java.util.HashMap<>();
+    em.createQuery("select k from RegisterKey k where k.storeId = :store order by k.createdAt desc", RegisterKey.class)
+        .setParameter("store", storeId).getResultList()
+        .forEach(k -> keys.computeIfAbsent(k.getRegisterId(), r -> new java.util.ArrayList<>()).add(k));
+    return registers.stream().map(r -> new Listed(r, keys.getOrDefault(r.getId(), List.of()))).toList();
+  }
+
+  /** A visible register of a visible store; 404 otherwise. */
+  @Transactional(readOnly = true)
+  public Register requireRegister(UUID storeId, UUID registerId) {
+    Register register = em.find(Register.class, registerId);
+    if (register == null || !register.getStoreId().equals(storeId)) {
+      throw ApiProblem.notFound("register");
+    }
+    return register;
+  }
+
+  /** A visible key of a register of a visible store; 404 otherwise. */
+  @Transactional(readOnly = true)
+  public RegisterKey requireKey(UUID storeId, UUID keyId) {
+    RegisterKey key = em.find(RegisterKey.class, keyId);
+    if (key == null || !key.getStoreId().equals(storeId)) {
+      throw ApiProblem.notFound("register key");
+    }
+    return key;
   }
 }

@@ -5,6 +5,9 @@ import io.tenantry.examples.pos.web.ApiProblem;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -53,6 +56,18 @@ class TimeClock {
     }
     entry.clockOut(Instant.now().truncatedTo(ChronoUnit.MICROS));
     return entry;
+  }
+
+  /**
+   * The store's shifts of its business day (midnight in the store's time zone until now), and any
+   * shift still open from before.
+   */
+  @Transactional(readOnly = true)
+  List<TimeEntry> today(UUID storeId, ZoneId zone) {
+    Instant midnight = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+    return em.createQuery("select t from TimeEntry t where t.storeId = :s"
+            + " and (t.clockedInAt >= :midnight or t.clockedOutAt is null) order by t.clockedInAt", TimeEntry.class)
+        .setParameter("s", storeId).setParameter("midnight", midnight).getResultList();
   }
 
   private TimeEntry open(UUID employeeId) {

@@ -3,8 +3,11 @@ package io.tenantry.examples.pos.timeclock;
 import io.tenantry.examples.pos.web.Caller;
 import io.tenantry.examples.pos.web.Input;
 import java.time.Instant;
+import io.tenantry.examples.pos.store.StoreService;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,9 +28,18 @@ class TimeClockController {
   }
 
   private final TimeClock clock;
+  private final StoreService stores;
 
-  TimeClockController(TimeClock clock) {
+  TimeClockController(TimeClock clock, StoreService stores) {
     this.clock = clock;
+    this.stores = stores;
+  }
+
+  /** The selected store's shifts today, in the store's time zone (open shifts from before included). */
+  @GetMapping("/today")
+  List<EntryView> today() {
+    UUID store = Caller.requireStore();
+    return clock.today(store, stores.require(store).getTimezone()).stream().map(EntryView::of).toList();
   }
 
   @PostMapping("/clock-in")

@@ -31,6 +31,12 @@ public final class LocalCatalog {
         rs -> new Product(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)), sku);
   }
 
+  /** Every product the last sync knew, by name. */
+  public java.util.List<Product> all() {
+    return db.queryAll("select id, sku, name, price_cents from product order by name, sku",
+        rs -> new Product(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+  }
+
   /** How many products the register knows. */
   public int size() {
     return db.query("select count(*) from product", rs -> rs.getInt(1)).orElse(0);
