@@ -3,6 +3,7 @@
 const $ = (id) => document.getElementById(id);
 const cart = new Map(); // sku -> {product, quantity}
 let products = [], taxRate = 0;
+let customer = null; // {id, name, points} picked from a search, or null
 
 async function call(path, options) {
   const res = await fetch(path, options);
@@ -79,15 +80,49 @@ $('charge').addEventListener('click', async () => {
   $('sale-error').textContent = '';
   const lines = [...cart.values()].map((l) => ({ sku: l.product.sku, quantity: l.quantity }));
   try {
-    const r = await call('/api/sales', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ lines }) });
+    const sale = customer ? { lines, customerId: customer.id } : { lines };
+    const r = await call('/api/sales', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(sale) });
     $('receipt').textContent = r.lines.map((l) => l.name.padEnd(24) + String(l.quantity).padStart(4) + ' x ' + l.unitPrice.padStart(8) + ' ' + l.amount.padStart(9)).join('\n')
       + '\n' + 'Subtotal'.padEnd(40) + r.subtotal.padStart(9) + '\n' + 'Tax'.padEnd(40) + r.tax.padStart(9) + '\n' + 'TOTAL'.padEnd(40) + r.total.padStart(9)
+      + (r.customer ? '\nCustomer ' + r.customer + '\nPoints this sale'.padEnd(41) + String(r.pointsEarned).padStart(9)
+        + '\nPoints total'.padEnd(41) + String(r.pointsTotal).padStart(9) : '')
       + '\nSale ' + r.clientSaleId;
     $('receipt').dataset.total = r.total;
-    cart.clear(); drawCart();
+    cart.clear(); drawCart(); pick(null); $('customer-q').value = '';
     refreshStatus();
     $('code').focus();
   } catch (err) { $('sale-error').textContent = err.message; }
+});
+
+function pick(c) {
+  customer = c;
+  const p = $('customer');
+  p.dataset.id = c ? c.id : '';
+  p.firstChild.textContent = c ? c.name + ' · ' + c.points + ' points ' : 'No customer ';
+  $('customer-clear').hidden = !c;
+  $('customers').replaceChildren();
+}
+$('customer-clear').addEventListener('click', () => pick(null));
+
+$('customer-search').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  $('customer-error').textContent = '';
+  const list = $('customers');
+  list.replaceChildren();
+  try {
+    const found = await call('/api/customers?q=' + encodeURIComponent($('customer-q').value.trim()));
+    if (!found.length) $('customer-error').textContent = 'No customer matches.';
+    for (const c of found) {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.id = c.id;
+      b.textContent = c.name + (c.phone ? ' · ' + c.phone : '') + ' · ' + c.points + ' points';
+      b.addEventListener('click', () => { pick(c); $('code').focus(); });
+      li.append(b);
+      list.append(li);
+    }
+  } catch (err) { $('customer-error').textContent = err.message; }
 });
 
 async function refreshStatus() {

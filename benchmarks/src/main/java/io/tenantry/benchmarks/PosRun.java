@@ -341,7 +341,7 @@ final class PosRun {
       result.putAll(measured);
       result.put("off_removes", "the RLS DataSource (requests run on a plain pool of the owner login, superuser or "
           + "BYPASSRLS: no set_config, no JDBC wrappers, no policies evaluated) and Tenantry's query scoping "
-          + "(tenantry.benchmark.scoping-off=true: Hibernate's standard persisters, so the SQL has no tenant terms); "
+          + "(the POS's own persister factory builds Hibernate's standard persisters, so the SQL has no tenant terms); "
           + "the start-up audit");
       result.put("off_keeps", "authentication and the tenant binding; the starter's register-key lookup (system "
           + "access) and last-seen update, which run in their own sessions outside Spring's transactions; "

@@ -2,6 +2,7 @@ package io.tenantry.hibernate.internal;
 
 import io.tenantry.core.model.RegisterOwned;
 import io.tenantry.core.model.StoreOwned;
+import io.tenantry.core.model.TenantSetting;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
@@ -11,6 +12,8 @@ final class OwnedEntityMetadata {
   final int company;
   final int store;
   final int register;
+  /** Every tenant column's property index, also the nullable ones of {@link TenantSetting}: none may change. */
+  final int[] immutable;
   final String table;
   final String idColumn;
   final String companyColumn;
@@ -24,6 +27,9 @@ final class OwnedEntityMetadata {
     this.company = persister.getPropertyIndex("companyId");
     this.store = storeOwned ? persister.getPropertyIndex("storeId") : -1;
     this.register = registerOwned ? persister.getPropertyIndex("registerId") : -1;
+    this.immutable = TenantSetting.class.isAssignableFrom(type)
+        ? new int[] {company, persister.getPropertyIndex("storeId"), persister.getPropertyIndex("registerId")}
+        : java.util.stream.IntStream.of(company, store, register).filter(i -> i >= 0).toArray();
     AbstractEntityPersister p = (AbstractEntityPersister) persister;
     this.table = p.getRootTableName();
     this.idColumn = p.getRootTableKeyColumnNames()[0];
@@ -37,6 +43,18 @@ final class OwnedEntityMetadata {
     return new Object[] {
       state[company], store < 0 ? null : state[store], register < 0 ? null : state[register]
     };
+  }
+
+  /** The names of the tenant properties whose value differs between two state arrays, or an empty string. */
+  String changedTenantProperties(EntityPersister persister, Object[] before, Object[] after) {
+    StringBuilder changed = new StringBuilder();
+    for (int i : immutable) {
+      if (!java.util.Objects.equals(before[i], after[i])) {
+        changed.append(changed.length() == 0 ? "" : ", ").append(persister.getPropertyNames()[i])
+            .append(" from ").append(before[i]).append(" to ").append(after[i]);
+      }
+    }
+    return changed.toString();
   }
 
   String selectTenantColumnsSql() {

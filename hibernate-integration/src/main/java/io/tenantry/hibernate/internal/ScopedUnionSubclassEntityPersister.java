@@ -6,6 +6,9 @@ import org.hibernate.cache.spi.access.NaturalIdDataAccess;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.metamodel.spi.RuntimeModelCreationContext;
 import org.hibernate.persister.entity.UnionSubclassEntityPersister;
+import org.hibernate.persister.entity.mutation.DeleteCoordinator;
+import org.hibernate.persister.entity.mutation.UpdateCoordinator;
+import org.hibernate.query.sqm.mutation.spi.SqmMultiTableInsertStrategy;
 import org.hibernate.sql.ast.spi.SqlAstCreationState;
 import org.hibernate.sql.ast.tree.from.TableGroup;
 import org.hibernate.sql.ast.tree.predicate.Predicate;
@@ -20,6 +23,8 @@ public final class ScopedUnionSubclassEntityPersister extends UnionSubclassEntit
     implements TenantScopedPersister {
 
   private final transient TenantRestriction restriction;
+  private transient volatile UpdateCoordinator upsert;
+  private transient volatile DeleteCoordinator delete;
 
   /** The constructor Hibernate calls. */
   public ScopedUnionSubclassEntityPersister(PersistentClass persistentClass, EntityDataAccess cacheAccess,
@@ -40,6 +45,31 @@ public final class ScopedUnionSubclassEntityPersister extends UnionSubclassEntit
     if (restriction != null) {
       restriction.apply(predicateConsumer, tableGroup, useQualifier, creationState);
     }
+  }
+
+  @Override
+  public UpdateCoordinator getMergeCoordinator() {
+    UpdateCoordinator scoped = upsert;
+    if (scoped == null) {
+      scoped = ScopedUpsert.of(this);
+      upsert = scoped = scoped != null ? scoped : super.getMergeCoordinator();
+    }
+    return scoped;
+  }
+
+  @Override
+  public DeleteCoordinator getDeleteCoordinator() {
+    DeleteCoordinator scoped = delete;
+    if (scoped == null) {
+      scoped = ScopedDelete.of(this);
+      delete = scoped = scoped != null ? scoped : super.getDeleteCoordinator();
+    }
+    return scoped;
+  }
+
+  @Override
+  public SqmMultiTableInsertStrategy getSqmMultiTableInsertStrategy() {
+    return RefusedMultiTableInsert.of(this, super.getSqmMultiTableInsertStrategy());
   }
 
   @Override

@@ -1,55 +1,145 @@
 package io.tenantry.hibernate.internal;
 
 import io.tenantry.core.TenantIsolationException;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
- * Refuses SQL {@code UPDATE} statements that assign a tenant column. Entity updates never do (the
- * columns are mapped {@code updatable = false}); an HQL bulk update such as
+ * Refuses SQL that assigns a tenant column in an {@code UPDATE ... SET} (or {@code ON CONFLICT DO UPDATE
+ * SET}) clause, wherever the clause stands: first statement, inside a {@code WITH} (Hibernate's
+ * multi-table bulk update of a JOINED hierarchy sends {@code with id_cte as (...) update t_payment set
+ * store_id = ? ...}), or after one. Entity updates never assign them (the columns are mapped
+ * {@code updatable = false}); an HQL or Criteria bulk update such as
  * {@code update PriceOverride set storeId = :other} would, because Hibernate does not apply
  * {@code updatable = false} to bulk updates. Native SQL through Hibernate is inspected the same way.
- * Chains to the application's own inspector, if any.
+ * The column names are those of the mapping ({@code company_id}, {@code store_id}, {@code register_id}
+ * by default). Chains to the application's own inspector, if any.
  */
 final class TenantColumnUpdateInspector implements StatementInspector {
 
   private static final long serialVersionUID = 1L;
 
-  private static final Pattern SET_CLAUSE = Pattern.compile(
-      "^\\s*update\\s.*?\\bset\\b(.*?)(\\bwhere\\b.*)?$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern TENANT_ASSIGNMENT = Pattern.compile(
-      "(^|[\\s,(])([a-z0-9_]+\\.)?\"?(company_id|store_id|register_id)\"?\\s*=", Pattern.CASE_INSENSITIVE);
+  /** {@code update <table> [[as] alias] set} or {@code do update set}. */
+  private static final Pattern UPDATE_SET = Pattern.compile(
+      "\\bupdate\\s+(?:(?:only\\s+)?(?:\"[^\"]+\"|[\\w.$]+)(?:\\s+(?!set\\b)(?:as\\s+)?\\w+)?\\s+)?set\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Set<String> END_KEYWORDS = Set.of("where", "from", "returning", "on", "select");
 
   private final StatementInspector next;
+  private final Set<String> tenantColumns;
 
-  TenantColumnUpdateInspector(StatementInspector next) {
+  TenantColumnUpdateInspector(StatementInspector next, Collection<String> mappedTenantColumns) {
     this.next = next;
+    Set<String> columns = new TreeSet<>(Set.of("company_id", "store_id", "register_id"));
+    mappedTenantColumns.forEach(c -> columns.add(c.toLowerCase(Locale.ROOT)));
+    this.tenantColumns = columns;
   }
 
   @Override
   public String inspect(String sql) {
     String inspected = next == null ? sql : next.inspect(sql);
-    if (inspected != null && startsWithUpdate(inspected)) {
-      Matcher set = SET_CLAUSE.matcher(inspected);
-      if (set.matches()) {
-        Matcher assignment = TENANT_ASSIGNMENT.matcher(set.group(1));
-        if (assignment.find()) {
-          throw new TenantIsolationException("An UPDATE that assigns the tenant column "
-              + assignment.group(3).toLowerCase(Locale.ROOT) + " is refused: tenant columns never change. "
-              + "Create the row again in the other store instead. Statement: " + inspected);
-        }
+    if (inspected == null || !containsIgnoreCase(inspected, "update")) {
+      return inspected;
+    }
+    Matcher update = UPDATE_SET.matcher(inspected);
+    int from = 0;
+    while (from < inspected.length() && update.find(from)) {
+      String column = assignedTenantColumn(inspected, update.end());
+      if (column != null) {
+        throw new TenantIsolationException("An UPDATE that assigns the tenant column " + column + " is refused: "
+            + "tenant columns never change. Create the row again in the other store instead. Statement: " + inspected);
       }
+      from = update.end();
     }
     return inspected;
   }
 
-  private static boolean startsWithUpdate(String sql) {
-    int i = 0;
-    while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+  /**
+   * Walks the assignments after {@code SET} up to the end of the clause (a top-level {@code WHERE},
+   * {@code FROM}, {@code RETURNING}, the closing parenthesis of an enclosing {@code WITH}, or the end)
+   * and returns the first assigned tenant column.
+   */
+  private String assignedTenantColumn(String sql, int start) {
+    int depth = 0;
+    boolean target = true; // at the left-hand side of an assignment
+    int i = start;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '\'') {
+        i = skipQuoted(sql, i, '\'');
+        continue;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        if (depth == 0) {
+          return null;
+        }
+        depth--;
+      } else if (c == ';' && depth == 0) {
+        return null;
+      } else if (c == ',' && depth == 0) {
+        target = true;
+      } else if (c == '=' && depth == 0) {
+        target = false;
+      } else if (c == '"' || Character.isLetter(c) || c == '_') {
+        int end = c == '"' ? skipQuoted(sql, i, '"') : identifierEnd(sql, i);
+        String word = sql.substring(i, end);
+        String bare = word.replace("\"", "").toLowerCase(Locale.ROOT);
+        if (depth == 0 && !target && c != '"' && END_KEYWORDS.contains(bare)) {
+          return null;
+        }
+        if (target) {
+          // a qualified target (alias.column) or a column of a row-value target "(a, b) = ..."
+          String column = bare.substring(bare.lastIndexOf('.') + 1);
+          if (tenantColumns.contains(column)) {
+            return column;
+          }
+        }
+        i = end;
+        continue;
+      }
       i++;
     }
-    return sql.regionMatches(true, i, "update", 0, 6);
+    return null;
+  }
+
+  private static int identifierEnd(String sql, int i) {
+    int j = i;
+    while (j < sql.length()) {
+      char c = sql.charAt(j);
+      if (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.') {
+        j++;
+      } else if (c == '"' && j > i && sql.charAt(j - 1) == '.') {
+        j = skipQuoted(sql, j, '"');
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  private static int skipQuoted(String sql, int i, char quote) {
+    int j = i + 1;
+    while (j < sql.length()) {
+      if (sql.charAt(j) == quote) {
+        if (j + 1 < sql.length() && sql.charAt(j + 1) == quote) {
+          j += 2;
+          continue;
+        }
+        return j + 1;
+      }
+      j++;
+    }
+    return j;
+  }
+
+  private static boolean containsIgnoreCase(String sql, String word) {
+    return sql.toLowerCase(Locale.ROOT).contains(word);
   }
 }

@@ -27,7 +27,18 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.AbstractPreDatabaseOperationEvent;
 import org.hibernate.event.spi.AutoFlushEvent;
 import org.hibernate.event.spi.AutoFlushEventListener;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.event.spi.FlushEntityEvent;
+import org.hibernate.event.spi.FlushEntityEventListener;
+import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.event.spi.LoadEvent;
+import org.hibernate.event.spi.PreCollectionRecreateEvent;
+import org.hibernate.event.spi.PreCollectionRecreateEventListener;
+import org.hibernate.event.spi.PreCollectionRemoveEvent;
+import org.hibernate.event.spi.PreCollectionRemoveEventListener;
+import org.hibernate.event.spi.PreCollectionUpdateEvent;
+import org.hibernate.event.spi.PreCollectionUpdateEventListener;
 import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.event.spi.PostLoadEvent;
 import org.hibernate.event.spi.PostLoadEventListener;
@@ -39,6 +50,7 @@ import org.hibernate.event.spi.PreUpdateEvent;
 import org.hibernate.event.spi.PreUpdateEventListener;
 import org.hibernate.event.spi.PreUpsertEvent;
 import org.hibernate.event.spi.PreUpsertEventListener;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
@@ -48,14 +60,17 @@ import org.hibernate.persister.entity.EntityPersister;
  *   <li>stamps store and register on insert and refuses rows of another company, store or register;</li>
  *   <li>refuses updates, deletes and upserts of rows the bound tenant cannot see (reading the row's
  *       tenant columns from the database when Hibernate has no loaded state, as for StatelessSession);</li>
- *   <li>refuses any change of a tenant column (Hibernate would silently skip it);</li>
+ *   <li>refuses any change of a tenant column of a managed entity at flush, also when nothing else
+ *       changed (the columns are not updatable, so Hibernate's dirty check would silently skip it);</li>
  *   <li>refuses work in a session whose tenant is not the bound one (a switch inside an open session);</li>
  *   <li>checks every loaded or persistence-context entity against the bound tenant.</li>
  * </ul>
  * Every refusal throws before SQL is sent, so nothing is written.
  */
 final class TenantGuard implements PreInsertEventListener, PreUpdateEventListener, PreDeleteEventListener,
-    PreUpsertEventListener, PostLoadEventListener, LoadEventListener, AutoFlushEventListener {
+    PreUpsertEventListener, PostLoadEventListener, LoadEventListener, AutoFlushEventListener,
+    FlushEntityEventListener, PreCollectionRecreateEventListener, PreCollectionUpdateEventListener,
+    PreCollectionRemoveEventListener {
 
   private static final long serialVersionUID = 1L;
 
@@ -174,6 +189,9 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     if (entity instanceof CompanyOwned) {
       String what = describe("Updating", event);
       Object[] before = visibleRowBefore(event, event.getOldState(), what);
+      if (event.getOldState() != null) {
+        requireStoredTenant(event, before, what);
+      }
       Object[] after = meta(event.getPersister()).tenantOf(event.getState());
       if (!Arrays.equals(before, after)) {
         throw new TenantIsolationException(what + " would change its tenant columns (company, store, register) from "
@@ -186,11 +204,59 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     return false;
   }
 
+  /**
+   * Runs after Hibernate's own dirty check of each managed entity. Tenant columns are mapped
+   * {@code updatable = false}, so Hibernate leaves them out of the dirty check and would silently keep
+   * the old value; a changed tenant column is a bug or an attack, and is refused.
+   */
+  @Override
+  public void onFlushEntity(FlushEntityEvent event) {
+    Object entity = event.getEntity();
+    EntityEntry entry = event.getEntityEntry();
+    if (!(entity instanceof CompanyOwned) || entry.getStatus() != Status.MANAGED || entry.getLoadedState() == null) {
+      return;
+    }
+    EntityPersister persister = entry.getPersister();
+    Object[] now = event.getPropertyValues() != null ? event.getPropertyValues() : persister.getValues(entity);
+    String changed = meta(persister).changedTenantProperties(persister, entry.getLoadedState(), now);
+    if (!changed.isEmpty()) {
+      throw new TenantIsolationException("Updating " + entity.getClass().getSimpleName() + " " + entry.getId()
+          + " would change its tenant columns (" + changed + "). Tenant columns never change: create the row "
+          + "again in the other store instead.");
+    }
+  }
+
+  /**
+   * For entities whose UPDATE or DELETE can reach a table without the tenant columns first (a
+   * secondary table, a JOINED subclass table) or whose tenant Hibernate cannot put into the statement
+   * (TABLE_PER_CLASS), the row's tenant in the database must still be the one it was loaded with;
+   * other entities carry it in the statement itself ({@link MutationScoping}).
+   */
+  private void requireStoredTenant(AbstractPreDatabaseOperationEvent event, Object[] loaded, String what) {
+    EntityPersister persister = event.getPersister();
+    boolean needed = persister instanceof org.hibernate.persister.entity.UnionSubclassEntityPersister
+        || persister instanceof AbstractEntityPersister && ((AbstractEntityPersister) persister).getTableMappings().length > 1;
+    if (!needed) {
+      return;
+    }
+    Object[] stored = tenantColumnsOrNull(event.getSession(), meta(persister), event.getId());
+    if (!Arrays.equals(loaded, stored)) {
+      throw new org.hibernate.StaleStateException(what + " is refused: the row no longer has the tenant "
+          + "(company, store, register) it was loaded with (now " + (stored == null ? "absent" : Arrays.toString(stored))
+          + "): it was deleted, or its id now belongs to another tenant's row, which Tenantry never touches. "
+          + "Load it again inside the bound tenant.");
+    }
+  }
+
   @Override
   public boolean onPreDelete(PreDeleteEvent event) {
     Object entity = event.getEntity();
     if (entity instanceof CompanyOwned) {
-      visibleRowBefore(event, event.getDeletedState(), describe("Deleting", event));
+      String what = describe("Deleting", event);
+      Object[] before = visibleRowBefore(event, event.getDeletedState(), what);
+      if (event.getDeletedState() != null) {
+        requireStoredTenant(event, before, what);
+      }
     } else if (entity instanceof Company) {
       checkCompanyVisible((Company) entity, "Deleting a Company");
     }
@@ -259,7 +325,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   }
 
   /** Reads the row's tenant columns with plain JDBC on the session's connection (no filters). */
-  private static Object[] tenantColumnsOrNull(SharedSessionContractImplementor session, OwnedEntityMetadata m,
+  static Object[] tenantColumnsOrNull(SharedSessionContractImplementor session, OwnedEntityMetadata m,
       Object id) {
     Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
     try (PreparedStatement ps = connection.prepareStatement(m.selectTenantColumnsSql())) {
@@ -274,6 +340,54 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
       }
     } catch (SQLException e) {
       throw new HibernateException("Tenantry could not read the tenant columns of " + m.table + " " + id, e);
+    }
+  }
+
+  // ---- collections ------------------------------------------------------------------------------
+
+  @Override
+  public void onPreRecreateCollection(PreCollectionRecreateEvent event) {
+    checkCollectionOwner(event, "Writing the collection", false);
+  }
+
+  @Override
+  public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
+    checkCollectionOwner(event, "Updating the collection", true);
+  }
+
+  @Override
+  public void onPreRemoveCollection(PreCollectionRemoveEvent event) {
+    checkCollectionOwner(event, "Removing the collection", true);
+  }
+
+  /**
+   * Collection rows (element collections, join tables) carry no tenant column: a write to them is
+   * allowed only while the owner row still has, in the database, the visible tenant it was loaded with.
+   */
+  private void checkCollectionOwner(AbstractCollectionEvent event, String verb, boolean existingRows) {
+    Object owner = event.getAffectedOwnerOrNull();
+    if (!(owner instanceof CompanyOwned) || event.getCollectionPersister().isInverse()) {
+      return;
+    }
+    checkSessionTenant(event.getSession());
+    String what = verb + " " + event.getCollection().getRole() + " of " + owner.getClass().getSimpleName() + " "
+        + event.getAffectedOwnerIdOrNull();
+    TenantContext ctx = tenantForWrite(what);
+    EntityPersister persister = event.getSession().getEntityPersister(event.getAffectedOwnerEntityName(), owner);
+    OwnedEntityMetadata m = meta(persister);
+    EntityEntry entry = event.getSession().getPersistenceContextInternal().getEntry(owner);
+    Object[] loaded = entry != null && entry.getLoadedState() != null ? m.tenantOf(entry.getLoadedState())
+        : m.tenantOf(persister.getValues(owner));
+    requireVisible(ctx, loaded, what);
+    if (!existingRows || entry != null && entry.getStatus() == Status.DELETED) {
+      return; // rows written for a new owner; or the owner's own DELETE carries the tenant condition
+    }
+    Object[] stored = tenantColumnsOrNull(event.getSession(), m, event.getAffectedOwnerIdOrNull());
+    if (!Arrays.equals(loaded, stored)) {
+      throw new org.hibernate.StaleStateException(what + " is refused: the owner row no longer has the tenant "
+          + "(company, store, register) it was loaded with (now " + (stored == null ? "absent or invisible"
+          : Arrays.toString(stored)) + "): it was deleted, or its id now belongs to another tenant's row, which "
+          + "Tenantry never touches. Load it again inside the bound tenant.");
     }
   }
 

@@ -3,6 +3,8 @@ package io.tenantry.hibernate.internal;
 import io.tenantry.core.NoTenantBoundException;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
+import io.tenantry.core.TenantScopeRequiredException;
+import io.tenantry.core.TenantScopeRequiredException.Scope;
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.internal.SystemAccess;
 import io.tenantry.core.model.internal.ScopeValues;
@@ -36,7 +38,11 @@ final class TenantParameter extends AbstractJdbcParameter {
     /** The bound register, else the lowest possible id (with REGISTER_HIGH: any register). */
     REGISTER_LOW,
     /** The bound register, else the highest possible id. */
-    REGISTER_HIGH
+    REGISTER_HIGH,
+    /** The selected store: the stamp of a new row; none selected is refused. */
+    SELECTED_STORE,
+    /** The bound register: the stamp of a new row; none bound is refused. */
+    SELECTED_REGISTER
   }
 
   private final Kind kind;
@@ -74,6 +80,13 @@ final class TenantParameter extends AbstractJdbcParameter {
         return ctx.registerId().orElse(ScopeValues.LOWEST);
       case REGISTER_HIGH:
         return ctx.registerId().orElse(ScopeValues.HIGHEST);
+      case SELECTED_STORE:
+        return ctx.storeId().orElseThrow(() -> new TenantScopeRequiredException(Scope.STORE, "An HQL insert of "
+            + "store-owned rows without storeId needs a selected store: bind one (TenantContext.ofStore / withStore) "
+            + "or name one of the granted stores in the insert."));
+      case SELECTED_REGISTER:
+        return ctx.registerId().orElseThrow(() -> new TenantScopeRequiredException(Scope.REGISTER, "An HQL insert "
+            + "of register-owned rows without registerId needs a register: bind one with TenantContext.ofRegister."));
       default:
         throw new IllegalStateException(kind.name());
     }

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.hibernate.Filter;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.persister.entity.EntityNameUse;
 import org.hibernate.query.sqm.ComparisonOperator;
 import org.hibernate.sql.ast.spi.SqlAstCreationState;
 import org.hibernate.sql.ast.tree.expression.ColumnReference;
@@ -54,6 +55,7 @@ import org.hibernate.type.spi.TypeConfiguration;
 final class TenantRestriction {
 
   private final String table;
+  private final String rootEntityName;
   private final String companyColumn;
   private final String storeColumn;
   private final String registerColumn;
@@ -65,6 +67,7 @@ final class TenantRestriction {
   private TenantRestriction(AbstractEntityPersister persister, String companyColumn, String storeColumn,
       String registerColumn, boolean nullableStoreAndRegister) {
     this.table = persister.getRootTableName();
+    this.rootEntityName = persister.getRootEntityName();
     this.companyColumn = companyColumn;
     this.storeColumn = storeColumn;
     this.registerColumn = registerColumn;
@@ -109,6 +112,10 @@ final class TenantRestriction {
   void apply(Consumer<Predicate> consumer, TableGroup tableGroup, boolean useQualifier, SqlAstCreationState state) {
     if (tableGroup == null || unscoped(state)) {
       return;
+    }
+    if (state.supportsEntityNameUsage()) {
+      // the conditions read the root table: keep Hibernate from pruning its join (JOINED subclass queries)
+      state.registerEntityNameUsage(tableGroup, EntityNameUse.EXPRESSION, rootEntityName);
     }
     TableReference reference = tableGroup.resolveTableReference(table);
     String qualifier = reference == null ? null

@@ -45,18 +45,15 @@ public final class TenantryIntegrator implements Integrator {
           + " (or start from TenantryHibernate.settings()).");
     }
     Object persisters = factory.getServiceRegistry().requireService(PersisterClassResolver.class);
-    if (TenantryServiceContributor.scopingOff(factory.getProperties())) {
-      LOG.error("*** Tenantry query scoping is OFF ({}=true): queries of tenant-owned entities are not "
-          + "restricted to the bound tenant. This setting exists for benchmarks only. ***",
-          TenantryServiceContributor.SCOPING_OFF_PROPERTY);
-    } else if (!(persisters instanceof TenantryPersisterClassResolver)) {
+    if (!(persisters instanceof TenantryPersisterClassResolver)) {
       throw new HibernateException("Tenantry: " + owned + " tenant-owned entities are mapped, but Hibernate's "
           + "persister class resolver is " + persisters.getClass().getName() + ". Tenantry scopes queries "
           + "through its own persisters: remove the " + PersisterClassResolverInitiator.IMPL_NAME + " setting.");
     }
     refuseHibernateTenantId(metadata);
     int scopedCollections = CollectionScoping.apply(metadata);
-    installStatementInspector(factory);
+    java.util.List<String> tenantColumns = MutationScoping.apply(metadata);
+    installStatementInspector(factory, tenantColumns);
     TenantGuard guard = new TenantGuard();
     EventListenerRegistry listeners = factory.getServiceRegistry().requireService(EventListenerRegistry.class);
     listeners.appendListeners(EventType.PRE_INSERT, guard);
@@ -66,6 +63,19 @@ public final class TenantryIntegrator implements Integrator {
     listeners.appendListeners(EventType.POST_LOAD, guard);
     listeners.appendListeners(EventType.LOAD, guard);
     listeners.appendListeners(EventType.AUTO_FLUSH, guard);
+    listeners.appendListeners(EventType.FLUSH_ENTITY, guard);
+    listeners.appendListeners(EventType.PRE_COLLECTION_RECREATE, guard);
+    listeners.appendListeners(EventType.PRE_COLLECTION_UPDATE, guard);
+    listeners.appendListeners(EventType.PRE_COLLECTION_REMOVE, guard);
+    SessionTenantCheck sessionTenant = new SessionTenantCheck();
+    listeners.prependListeners(EventType.LOAD, sessionTenant);
+    listeners.prependListeners(EventType.INIT_COLLECTION, sessionTenant);
+    Object translator = factory.getProperties().get(org.hibernate.cfg.QuerySettings.SEMANTIC_QUERY_TRANSLATOR);
+    if (translator != null && !TenantrySqmTranslatorFactory.class.getName().equals(String.valueOf(translator))
+        && !(translator instanceof TenantrySqmTranslatorFactory) && translator != TenantrySqmTranslatorFactory.class) {
+      LOG.warn("Tenantry: the application names its own SQM translator ({}); HQL and Criteria inserts of "
+          + "tenant-owned entities are then not checked by Tenantry, only by row-level security", translator);
+    }
     StartupAudit.run(factory);
     LOG.info("Tenantry scoping active for {} tenant-owned entity types and {} collections", owned, scopedCollections);
   }
@@ -87,12 +97,13 @@ public final class TenantryIntegrator implements Integrator {
   }
 
   /** Chains the tenant-column guard in front of the application's statement inspector, if any. */
-  private static void installStatementInspector(SessionFactoryImplementor factory) {
+  private static void installStatementInspector(SessionFactoryImplementor factory,
+      java.util.Collection<String> tenantColumns) {
     SessionFactoryOptions options = factory.getSessionFactoryOptions();
     if (options instanceof SessionFactoryOptionsBuilder) {
       StatementInspector existing = options.getStatementInspector();
       if (!(existing instanceof TenantColumnUpdateInspector)) {
-        ((SessionFactoryOptionsBuilder) options).applyStatementInspector(new TenantColumnUpdateInspector(existing));
+        ((SessionFactoryOptionsBuilder) options).applyStatementInspector(new TenantColumnUpdateInspector(existing, tenantColumns));
       }
     } else {
       LOG.warn("Tenantry could not install its bulk-update guard on {}: HQL bulk updates that assign tenant "

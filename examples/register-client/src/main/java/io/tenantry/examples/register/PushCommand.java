@@ -148,7 +148,8 @@ final class PushCommand implements Callable<Integer> {
         .map(l -> new PosClient.SaleLine(l.productId(), l.quantity()))
         .toList();
     try {
-      return new Landed(sale, client.pushSale(sale.clientSaleId(), lines));
+      String customerId = sale.customer() == null ? null : sale.customer().id();
+      return new Landed(sale, client.pushSale(sale.clientSaleId(), customerId, lines));
     } catch (SaleRejectedException e) {
       return new Rejected(sale, e);
     } catch (ServerUnreachableException | ServerRefusedException e) {
@@ -179,6 +180,9 @@ final class PushCommand implements Callable<Integer> {
           + registerId + ")";
     } else if (sale.lines() == null || sale.lines().size() != landed.sale().lines().size()) {
       problem = "answered sale " + sale.clientSaleId() + " with other lines than were sent";
+    } else if (!java.util.Objects.equals(sale.customerId(),
+        landed.sale().customer() == null ? null : landed.sale().customer().id())) {
+      problem = "answered sale " + sale.clientSaleId() + " with customer " + sale.customerId() + ", not the one sent";
     }
     return problem == null ? null : new ServerRefusedException("The server " + problem + "; stopping, the sale stays"
         + " pending. Is this database (" + identity.serverUrl() + ", store '" + identity.storeName() + "') really this"

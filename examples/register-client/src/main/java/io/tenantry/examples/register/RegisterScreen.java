@@ -6,6 +6,11 @@ import io.tenantry.examples.register.local.LocalCatalog;
 import io.tenantry.examples.register.local.LocalDatabase;
 import io.tenantry.examples.register.local.Money;
 import io.tenantry.examples.register.local.SaleJournal;
+import io.tenantry.examples.register.server.PosClient;
+import io.tenantry.examples.register.server.RetryPolicy;
+import io.tenantry.examples.register.server.ServerRefusedException;
+import io.tenantry.examples.register.server.ServerUnreachableException;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +49,12 @@ final class RegisterScreen implements AutoCloseable {
   private volatile String connection = "starting";
   private volatile String message = "";
   private volatile Instant lastContact;
+  /**
+   * Customers a search on this screen answered, by id: a sale names one of these, so the receipt's name
+   * and balance come from the server, not from the page. Not kept across restarts (nor on disk: the
+   * company's customer list stays on the server).
+   */
+  private final Map<String, PosClient.Customer> lookedUp = new ConcurrentHashMap<>();
 
   private RegisterScreen(Path db, int port, long intervalMillis) throws IOException {
     this.db = db;
@@ -125,6 +137,8 @@ final class RegisterScreen implements AutoCloseable {
           json(ex, 200, status());
         } else if (path.equals("/api/products") && method.equals("GET")) {
           json(ex, 200, products());
+        } else if (path.equals("/api/customers") && method.equals("GET")) {
+          customers(ex);
         } else if (path.equals("/api/sales") && method.equals("POST")) {
           json(ex, 201, sell(JSON.readTree(ex.getRequestBody())));
         } else if (method.equals("GET")) {
@@ -193,10 +207,66 @@ final class RegisterScreen implements AutoCloseable {
     }
   }
 
+  /**
+   * Customer search, online only: the POS answers with the register's key (customers of the register's
+   * company, at any of its stores). Offline the cashier sells without a customer.
+   */
+  private void customers(HttpExchange ex) throws IOException {
+    String query = ex.getRequestURI().getQuery();
+    String text = "";
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        if (pair.startsWith("q=")) {
+          text = java.net.URLDecoder.decode(pair.substring(2), java.nio.charset.StandardCharsets.UTF_8).strip();
+        }
+      }
+    }
+    if (text.length() < 2 || text.length() > 100) {
+      throw new IllegalArgumentException("Search customers by 2 to 100 characters of a name or phone.");
+    }
+    PosClient client;
+    try (LocalDatabase local = LocalDatabase.open(db)) {
+      var identity = local.identity();
+      client = new PosClient(identity.serverUrl(), identity.key(), Duration.ofSeconds(5),
+          new RetryPolicy(1, Duration.ZERO, Duration.ZERO));
+    }
+    List<PosClient.Customer> found;
+    try {
+      found = client.customers(text);
+    } catch (ServerUnreachableException e) {
+      json(ex, 503, Map.of("error", "Customer search needs the server, which does not answer; sell without a"
+          + " customer or try again when online."));
+      return;
+    } catch (ServerRefusedException e) {
+      json(ex, 502, Map.of("error", e.getMessage()));
+      return;
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (PosClient.Customer c : found) {
+      lookedUp.put(c.id(), c);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", c.id());
+      m.put("name", c.name());
+      m.put("phone", c.phone());
+      m.put("points", c.loyaltyPoints());
+      out.add(m);
+    }
+    json(ex, 200, out);
+  }
+
   private Map<String, Object> sell(JsonNode body) {
     JsonNode lines = body.path("lines");
     if (!lines.isArray() || lines.isEmpty() || lines.size() > SellCommand.MAX_LINES) {
       throw new IllegalArgumentException("A sale needs 1 to " + SellCommand.MAX_LINES + " lines of {sku, quantity}.");
+    }
+    SaleJournal.Customer customer = null;
+    JsonNode customerId = body.path("customerId");
+    if (!customerId.isMissingNode() && !customerId.isNull()) {
+      PosClient.Customer c = lookedUp.get(customerId.asString(""));
+      if (c == null) {
+        throw new IllegalArgumentException("Unknown customer; search for the customer again.");
+      }
+      customer = new SaleJournal.Customer(c.id(), c.name(), c.loyaltyPoints());
     }
     try (LocalDatabase local = LocalDatabase.open(db)) {
       LocalCatalog catalog = new LocalCatalog(local);
@@ -211,7 +281,8 @@ final class RegisterScreen implements AutoCloseable {
             "Unknown SKU '" + sku + "' in this register's catalog."));
         wanted.add(new SaleJournal.Line(p.id(), p.sku(), p.name(), quantity, p.priceCents()));
       }
-      SaleJournal.Sale sale = new SaleJournal(local).record(wanted, new BigDecimal(local.syncState().taxRate()), 1);
+      SaleJournal.Sale sale = new SaleJournal(local).record(wanted, new BigDecimal(local.syncState().taxRate()), 1,
+          customer);
       List<Map<String, Object>> receipt = new ArrayList<>();
       for (SaleJournal.Line l : sale.lines()) {
         receipt.add(Map.of("sku", l.sku(), "name", l.name(), "quantity", l.quantity(),
@@ -224,6 +295,16 @@ final class RegisterScreen implements AutoCloseable {
       m.put("subtotal", Money.format(sale.subtotalCents()));
       m.put("tax", Money.format(sale.taxCents()));
       m.put("total", Money.format(sale.totalCents()));
+      if (customer != null) {
+        // the POS's rule: one point per whole currency unit of the total; the server awards them on push
+        long earned = sale.totalCents() / 100;
+        m.put("customer", customer.name());
+        m.put("pointsEarned", earned);
+        m.put("pointsTotal", customer.points() + earned);
+        // a second sale to the same customer on this screen starts from the new balance
+        lookedUp.computeIfPresent(customer.id(), (id, c) -> new PosClient.Customer(c.id(), c.name(), c.phone(),
+            c.loyaltyPoints() + earned));
+      }
       return m;
     }
   }

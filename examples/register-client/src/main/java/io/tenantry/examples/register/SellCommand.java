@@ -43,6 +43,11 @@ final class SellCommand implements Callable<Integer> {
           + "for a load test (default: ${DEFAULT-VALUE}).")
   int repeat;
 
+  @Option(names = "--customer", paramLabel = "ID",
+      description = "The customer's id (a UUID from the POS, e.g. from the register screen's customer search): the push "
+          + "sends it and the server awards the customer's loyalty points. Checked by the server, not here.")
+  String customerId;
+
   @Override
   public Integer call() {
     if (repeat < 1 || repeat > 1_000_000) {
@@ -51,6 +56,12 @@ final class SellCommand implements Callable<Integer> {
     if (items.size() > MAX_LINES) {
       throw new ParameterException(spec.commandLine(), "A sale has at most " + MAX_LINES + " lines; this one has "
           + items.size() + ".");
+    }
+    SaleJournal.Customer customer;
+    try {
+      customer = customerId == null ? null : new SaleJournal.Customer(customerId, null, null);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--customer: " + e.getMessage());
     }
     List<Item> wanted = items.stream().map(this::parse).toList();
     PrintWriter out = spec.commandLine().getOut();
@@ -67,7 +78,7 @@ final class SellCommand implements Callable<Integer> {
       }
       long started = System.nanoTime();
       SaleJournal journal = new SaleJournal(local);
-      SaleJournal.Sale sale = journal.record(lines, new BigDecimal(sync.taxRate()), repeat);
+      SaleJournal.Sale sale = journal.record(lines, new BigDecimal(sync.taxRate()), repeat, customer);
       long millis = (System.nanoTime() - started) / 1_000_000;
       if (repeat == 1) {
         receipt(out, sale);

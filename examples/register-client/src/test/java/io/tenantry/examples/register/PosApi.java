@@ -81,6 +81,16 @@ final class PosApi {
     call("PUT", "/api/settings", Map.of("taxRate", rate), 200);
   }
 
+  /** A company-level customer; returns its id. */
+  String customer(String name, String phone) {
+    return call("POST", "/api/customers", Map.of("name", name, "phone", phone), 201).get("id").asString();
+  }
+
+  /** A customer's loyalty points, as the owner reads them. */
+  long points(String customerId) {
+    return call("GET", "/api/customers/" + customerId, null, 200).get("loyaltyPoints").asLong();
+  }
+
   /** What the POS recorded for a store, from the owner's sales report. */
   StoreSales sales(String storeId) {
     LocalDate today = LocalDate.now();

@@ -17,6 +17,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -25,8 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The long-running register ({@code register serve}) in headless Chromium against the real POS: sell
  * on the screen while online, stop the server, sell on, start it again; every sale lands on the server
- * once, and the screen's status follows (online, offline, N pending). Screenshots go to
- * {@code target/screenshots/}.
+ * once, and the screen's status follows (online, offline, N pending). A customer found by the screen's
+ * search (online only) earns the company's loyalty points for a sale, also for one charged while the
+ * server was away. Screenshots go to {@code target/screenshots/}.
  */
 class RegisterScreenBrowserTest {
 
@@ -38,7 +40,7 @@ class RegisterScreenBrowserTest {
   Path dir;
 
   @Test
-  void sellOnline_stopTheServer_sellOffline_restart_everySaleLandsOnce() throws Exception {
+  void sellOnline_stopTheServer_sellOffline_restart_everySaleLandsOnce_customerGetsThePoints() throws Exception {
     assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
         .as("Chromium is needed for this test: apt-get install -y chromium chromium-driver").isTrue();
     PosServer pos = PosServer.get();
@@ -48,6 +50,8 @@ class RegisterScreenBrowserTest {
     owner.product("MILK", "Milk 1 l", "3.99");
     owner.product("BREAD", "Bread", "2.50");
     owner.taxRate("0.0825");
+    String ada = owner.customer("Ada Lovelace", "555-0101");
+    owner.customer("Adam Smith", "555-0199");
     Path db = register(dir.resolve("r1.db"), pos.url, key.key());
     Files.createDirectories(SCREENSHOTS);
 
@@ -70,18 +74,34 @@ class RegisterScreenBrowserTest {
       scan(browser, "milk");
       browser.findElement(By.cssSelector("#products tr[data-sku='BREAD'] button")).click();
       assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("$11.34");
+      pickCustomer(browser, wait, "ada", ada); // lists Ada Lovelace and Adam Smith
+      assertThat(browser.findElement(By.id("customer")).getText()).startsWith("Ada Lovelace · 0 points");
       shot(browser, "register-sale");
       charge(browser, wait, "11.34");
+      assertThat(browser.findElement(By.id("receipt")).getText()).contains("Customer Ada Lovelace")
+          .containsPattern("Points this sale +11\n").containsPattern("Points total +11\n");
+      assertThat(browser.findElement(By.id("customer")).getDomAttribute("data-id")).isEmpty();
       wait.until(d -> "0".equals(status(d, "pending")) && "online".equals(status(d, "connection")));
       shot(browser, "register-receipt");
+      assertThat(owner.points(ada)).isEqualTo(11);
+
+      // picked while online (the server's balance), charged while the server is away
+      pickCustomer(browser, wait, "555-0101", ada);
+      assertThat(browser.findElement(By.id("customer")).getText()).startsWith("Ada Lovelace · 11 points");
 
       pos.shutDown();
       try {
         wait.until(d -> "offline".equals(status(d, "connection")));
         scan(browser, "BREAD");
         charge(browser, wait, "2.71");
+        assertThat(browser.findElement(By.id("receipt")).getText()).contains("Customer Ada Lovelace")
+            .containsPattern("Points total +13\n");
+        // the search needs the server: the cashier is told, and sells without a customer
+        browser.findElement(By.id("customer-q")).sendKeys("Ada\n");
+        wait.until(d -> d.findElement(By.id("customer-error")).getText().contains("needs the server"));
         scan(browser, "MILK");
         charge(browser, wait, "4.32");
+        assertThat(browser.findElement(By.id("receipt")).getText()).doesNotContain("Customer");
         wait.until(d -> "2".equals(status(d, "pending")));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("offline · 2 pending");
         shot(browser, "register-offline");
@@ -96,6 +116,18 @@ class RegisterScreenBrowserTest {
     assertThat(owner.signInAgain().sales(store)).isEqualTo(new PosApi.StoreSales(3, "18.37"));
     assertThat(journal(db)).extracting(SaleJournal.Entry::status).containsExactly("pushed", "pushed", "pushed");
     assertThat(journal(db)).extracting(SaleJournal.Entry::serverSaleId).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(journal(db)).extracting(SaleJournal.Entry::customerId).containsExactly(ada, ada, null);
+    assertThat(owner.signInAgain().points(ada)).isEqualTo(13); // 11.34 + 2.71, one point per whole unit
+  }
+
+  /** Searches customers on the screen and picks the one with {@code id} (the search also lists others). */
+  private static void pickCustomer(WebDriver browser, WebDriverWait wait, String search, String id) {
+    WebElement q = browser.findElement(By.id("customer-q"));
+    q.clear();
+    q.sendKeys(search + "\n");
+    wait.until(d -> !d.findElements(By.cssSelector("#customers button[data-id='" + id + "']")).isEmpty());
+    browser.findElement(By.cssSelector("#customers button[data-id='" + id + "']")).click();
+    wait.until(d -> id.equals(d.findElement(By.id("customer")).getDomAttribute("data-id")));
   }
 
   private static String status(WebDriver d, String attribute) {

@@ -43,6 +43,24 @@ class RegisterScreenRefusalTest {
     }
   }
 
+  @Test
+  void aSaleNamingACustomerTheScreensSearchDidNotReturn_isRefused_andNothingIsRecorded() throws Exception {
+    PosApi owner = PosApi.newCompany(PosServer.get().url, "Picky Grocers");
+    String store = owner.store("Main St");
+    owner.product("MILK", "Milk 1 l", "3.99");
+    PosApi rival = PosApi.newCompany(PosServer.get().url, "Rival Grocers");
+    String rivalsCustomer = rival.customer("Grace Hopper", "555-0202");
+    Path db = register(dir.resolve("r1.db"), PosServer.get().url, owner.register(store, "R1").key());
+    try (RegisterScreen screen = RegisterScreen.start(db, 0, 60_000)) {
+      String self = "127.0.0.1:" + screen.port();
+      String sale = "{\"customerId\":\"" + rivalsCustomer + "\",\"lines\":[{\"sku\":\"MILK\",\"quantity\":1}]}";
+      assertThat(post(screen.port(), self, null, "application/json", sale)).startsWith("HTTP/1.1 400")
+          .contains("search for the customer again");
+      assertThat(journal(db)).isEmpty();
+    }
+    assertThat(rival.points(rivalsCustomer)).isZero();
+  }
+
   /** A raw request, so that Host and Origin are exactly what a browser or an attacker would send. */
   private static String post(int port, String host, String origin, String type, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -3,10 +3,24 @@ package io.tenantry.examples.pos.database;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tenantry.core.UnscopedAccess;
 import io.tenantry.hibernate.TenantryHibernate;
+import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.hibernate.MappingException;
+import org.hibernate.cache.spi.access.CollectionDataAccess;
+import org.hibernate.cache.spi.access.EntityDataAccess;
+import org.hibernate.cache.spi.access.NaturalIdDataAccess;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.metamodel.spi.RuntimeModelCreationContext;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.persister.internal.PersisterFactoryImpl;
+import org.hibernate.persister.internal.PersisterFactoryInitiator;
+import org.hibernate.persister.internal.StandardPersisterClassResolver;
+import org.hibernate.persister.spi.PersisterFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -22,8 +36,9 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
  *       {@code set_config}, no JDBC wrappers, and the start is refused unless that login is superuser or
  *       BYPASSRLS, so no policy is evaluated (the policies are FORCEd, so any other login would see
  *       nothing);</li>
- *   <li>with Tenantry's query scoping off ({@code tenantry.benchmark.scoping-off=true}): Hibernate's standard
- *       persisters, so no tenant condition is added to any query.</li>
+ *   <li>without Tenantry's query scoping: this class gives Hibernate its own persister factory
+ *       ({@link UnscopedPersisterFactory}), which builds Hibernate's standard persisters, so no tenant condition
+ *       is added to any query. The library has no switch for this; only this application code can do it.</li>
  * </ul>
  * The start-up isolation audit is off too (it would rightly report that requests bypass the policies).
  * The class is checked by the architecture rules like any other.
@@ -94,7 +109,7 @@ final class BenchmarkIsolationOff {
       @Override
       public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
-          factory.getJpaPropertyMap().put(SCOPING_OFF, "true");
+          factory.getJpaPropertyMap().put(PersisterFactoryInitiator.IMPL_NAME, new UnscopedPersisterFactory());
           // the audit checks that requests cannot bypass the policies; here they do, on purpose
           factory.getJpaPropertyMap().put(TenantryHibernate.AUDIT_PROPERTY, "off");
           LOG.warn("{}=true: Tenantry's query scoping is off in {}, and the isolation audit is off", PROPERTY, beanName);
@@ -104,6 +119,36 @@ final class BenchmarkIsolationOff {
     };
   }
 
-  /** The library's benchmark-only property (Hibernate's standard persisters, no tenant conditions). */
-  static final String SCOPING_OFF = "tenantry.benchmark.scoping-off";
+  /**
+   * Hibernate's standard persisters for every entity and collection, whatever persister class resolver is
+   * installed (Tenantry's would choose its scoping persisters).
+   */
+  static final class UnscopedPersisterFactory implements PersisterFactory {
+
+    private final StandardPersisterClassResolver standard = new StandardPersisterClassResolver();
+
+    @Override
+    public EntityPersister createEntityPersister(PersistentClass entityBinding, EntityDataAccess entityCacheAccess,
+        NaturalIdDataAccess naturalIdCacheAccess, RuntimeModelCreationContext creationContext) {
+      return construct(standard.getEntityPersisterClass(entityBinding), PersisterFactoryImpl.ENTITY_PERSISTER_CONSTRUCTOR_ARGS,
+          entityBinding, entityCacheAccess, naturalIdCacheAccess, creationContext);
+    }
+
+    @Override
+    public CollectionPersister createCollectionPersister(Collection collectionBinding,
+        CollectionDataAccess cacheAccess, RuntimeModelCreationContext creationContext) {
+      return construct(standard.getCollectionPersisterClass(collectionBinding),
+          PersisterFactoryImpl.COLLECTION_PERSISTER_CONSTRUCTOR_ARGS, collectionBinding, cacheAccess, creationContext);
+    }
+
+    private static <T> T construct(Class<? extends T> type, Class<?>[] parameterTypes, Object... args) {
+      try {
+        return type.getConstructor(parameterTypes).newInstance(args);
+      } catch (InvocationTargetException e) {
+        throw new MappingException("Could not build " + type.getName() + ": " + e.getCause().getMessage(), e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new MappingException("Could not build " + type.getName(), e);
+      }
+    }
+  }
 }

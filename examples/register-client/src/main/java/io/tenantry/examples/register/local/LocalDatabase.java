@@ -33,7 +33,7 @@ public final class LocalDatabase implements AutoCloseable {
   /** {@code PRAGMA application_id} of a register database: "TREG". */
   static final int APPLICATION_ID = 0x54524547;
   /** {@code PRAGMA user_version} this code reads and writes. */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 1 + Schema.MIGRATIONS.size();
 
   private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -59,6 +59,7 @@ public final class LocalDatabase implements AutoCloseable {
       if (db.verify() == State.EMPTY) {
         throw notInitialised(file);
       }
+      db.upgrade();
       return db;
     } catch (RuntimeException e) {
       db.close();
@@ -99,6 +100,11 @@ public final class LocalDatabase implements AutoCloseable {
         try (Statement s = c.createStatement()) {
           for (String ddl : Schema.DDL) {
             s.execute(ddl);
+          }
+          for (List<String> migration : Schema.MIGRATIONS) {
+            for (String ddl : migration) {
+              s.execute(ddl);
+            }
           }
           s.execute("pragma application_id = " + APPLICATION_ID);
           s.execute("pragma user_version = " + SCHEMA_VERSION);
@@ -284,9 +290,10 @@ public final class LocalDatabase implements AutoCloseable {
         throw damaged(String.join("; ", check.subList(0, Math.min(3, check.size()))), null);
       }
       int version = pragmaInt("user_version");
-      if (version != SCHEMA_VERSION) {
+      if (version < 1 || version > SCHEMA_VERSION) {
         throw new LocalDatabaseException(file + " is a register database of schema version " + version + "; this"
-            + " register client reads version " + SCHEMA_VERSION + ". Use the register client that wrote it.");
+            + " register client reads versions 1 to " + SCHEMA_VERSION + ". Use the register client that wrote it"
+            + " (or a newer one).");
       }
       if (!tables.containsAll(Schema.TABLES)) {
         throw damaged("tables missing: expected " + Schema.TABLES + ", found " + tables, null);
@@ -299,6 +306,34 @@ public final class LocalDatabase implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Brings a verified file of an older schema version up to {@link #SCHEMA_VERSION}, all versions in one
+   * transaction (the file is the old version or the new one, never between) and only once the file is
+   * known to be ours. Pending sales keep their {@code clientSaleId}, so they still land exactly once.
+   */
+  private void upgrade() {
+    int version = pragmaInt("user_version");
+    if (version == SCHEMA_VERSION) {
+      return;
+    }
+    inTransaction(c -> {
+      // re-read under the write lock: another process may have upgraded the file meanwhile
+      int current;
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("pragma user_version")) {
+        current = rs.next() ? rs.getInt(1) : 0;
+      }
+      try (Statement s = c.createStatement()) {
+        for (int v = current; v < SCHEMA_VERSION; v++) {
+          for (String ddl : Schema.MIGRATIONS.get(v - 1)) {
+            s.execute(ddl);
+          }
+        }
+        s.execute("pragma user_version = " + SCHEMA_VERSION);
+      }
+      return null;
+    });
   }
 
   private int pragmaInt(String name) {

@@ -29,9 +29,23 @@ public final class SaleJournal {
     }
   }
 
-  /** A sale as recorded locally. */
+  /**
+   * The customer of a sale, as the lookup showed them: the server's customer id (which the push sends),
+   * and the name and points balance for the receipt ({@code points} null when unknown).
+   */
+  public record Customer(String id, String name, Long points) {
+    public Customer {
+      try {
+        id = UUID.fromString(id).toString();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("A customer id is a UUID the POS issued, was '" + id + "'.");
+      }
+    }
+  }
+
+  /** A sale as recorded locally; {@code customer} is null for a sale without one. */
   public record Sale(long seq, String clientSaleId, String createdAt, long subtotalCents, long taxCents,
-      long totalCents, List<Line> lines) {}
+      long totalCents, List<Line> lines, Customer customer) {}
 
   /** The server's view of a sale it accepted; {@code unitPriceCents} in the order of the sale's lines. */
   public record ServerSale(String id, boolean created, long subtotalCents, long taxCents, long totalCents,
@@ -54,8 +68,11 @@ public final class SaleJournal {
   /** A sale the server refused, and why. */
   public record Rejection(String clientSaleId, String reason) {}
 
-  /** A sale's ids and status ({@code pending}, {@code pushed} or {@code rejected}); {@code serverSaleId} is null until pushed. */
-  public record Entry(String clientSaleId, String serverSaleId, String status) {}
+  /**
+   * A sale's ids, status ({@code pending}, {@code pushed} or {@code rejected}) and customer id (null
+   * without one); {@code serverSaleId} is null until pushed.
+   */
+  public record Entry(String clientSaleId, String serverSaleId, String status, String customerId) {}
 
   /** Counts and sums for {@code status}. */
   public record Summary(int pending, long pendingTotalCents, int pushed, int rejected, int differing) {}
@@ -71,13 +88,19 @@ public final class SaleJournal {
    * {@code clientSaleId}. Returns the first (the only one when {@code copies == 1}).
    */
   public Sale record(List<Line> lines, BigDecimal taxRate, int copies) {
+    return record(lines, taxRate, copies, null);
+  }
+
+  /** As {@link #record(List, BigDecimal, int)}, every copy sold to {@code customer} (null: no customer). */
+  public Sale record(List<Line> lines, BigDecimal taxRate, int copies, Customer customer) {
     long subtotal = lines.stream().mapToLong(Line::totalCents).sum();
     long tax = Money.tax(subtotal, taxRate);
     db.durableCommits(true);
     return db.inTransaction(c -> {
       Sale first = null;
       try (PreparedStatement sale = c.prepareStatement("insert into sale(client_sale_id, created_at, status, tax_rate,"
-          + " local_subtotal_cents, local_tax_cents, local_total_cents) values (?, ?, 'pending', ?, ?, ?, ?)",
+          + " local_subtotal_cents, local_tax_cents, local_total_cents, customer_id, customer_name, customer_points)"
+          + " values (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS);
            PreparedStatement line = c.prepareStatement("insert into sale_line(sale_seq, line_no, product_id, sku, name,"
                + " quantity, unit_price_cents) values (?, ?, ?, ?, ?, ?, ?)")) {
@@ -90,6 +113,9 @@ public final class SaleJournal {
           sale.setLong(4, subtotal);
           sale.setLong(5, tax);
           sale.setLong(6, subtotal + tax);
+          sale.setString(7, customer == null ? null : customer.id());
+          sale.setString(8, customer == null ? null : customer.name());
+          sale.setObject(9, customer == null ? null : customer.points());
           sale.executeUpdate();
           long seq;
           try (ResultSet keys = sale.getGeneratedKeys()) {
@@ -109,7 +135,7 @@ public final class SaleJournal {
           }
           line.executeBatch();
           if (first == null) {
-            first = new Sale(seq, clientSaleId, now, subtotal, tax, subtotal + tax, List.copyOf(lines));
+            first = new Sale(seq, clientSaleId, now, subtotal, tax, subtotal + tax, List.copyOf(lines), customer);
           }
         }
       }
@@ -127,9 +153,10 @@ public final class SaleJournal {
           return null;
         });
     return db.queryAll("select seq, client_sale_id, created_at, local_subtotal_cents, local_tax_cents,"
-            + " local_total_cents from sale where status = 'pending' order by seq",
+            + " local_total_cents, customer_id, customer_name, customer_points from sale where status = 'pending'"
+            + " order by seq",
         rs -> new Sale(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-            lines.getOrDefault(rs.getLong(1), List.of())));
+            lines.getOrDefault(rs.getLong(1), List.of()), customer(rs, 7)));
   }
 
   /**
@@ -218,8 +245,8 @@ public final class SaleJournal {
 
   /** Every sale's ids and status, oldest first. */
   public List<Entry> entries() {
-    return db.queryAll("select client_sale_id, server_sale_id, status from sale order by seq",
-        rs -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)));
+    return db.queryAll("select client_sale_id, server_sale_id, status, customer_id from sale order by seq",
+        rs -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
   }
 
   private List<String> lineDifferences(long seq) {
@@ -228,6 +255,15 @@ public final class SaleJournal {
             + " order by line_no",
         rs -> rs.getString(1) + " x" + rs.getInt(2) + ": local " + Money.format(rs.getLong(3)) + ", server "
             + Money.format(rs.getLong(4)), seq);
+  }
+
+  private static Customer customer(ResultSet rs, int column) throws SQLException {
+    String id = rs.getString(column);
+    if (id == null) {
+      return null;
+    }
+    long points = rs.getLong(column + 2);
+    return new Customer(id, rs.getString(column + 1), rs.wasNull() ? null : points);
   }
 
   private static void learnRegisterId(Connection c, String registerId) throws SQLException {

@@ -2,7 +2,11 @@ package io.tenantry.examples.register.local;
 
 import java.util.List;
 
-/** The register database's tables (schema version {@link LocalDatabase#SCHEMA_VERSION}). Money is in cents. */
+/**
+ * The register database's tables (schema version {@link LocalDatabase#SCHEMA_VERSION}). Money is in cents.
+ * {@link #DDL} is version 1 as first released; {@link #MIGRATIONS} take a file from one version to the
+ * next, so a new file and an upgraded old one run the same statements and end up alike.
+ */
 final class Schema {
 
   static final List<String> TABLES = List.of("product", "register_identity", "sale", "sale_line", "sync_state");
@@ -66,6 +70,17 @@ final class Schema {
         server_unit_price_cents integer,
         primary key (sale_seq, line_no)
       )""");
+
+  /**
+   * {@code MIGRATIONS.get(n - 1)} takes version n to n + 1. Version 2: the sale's customer (a company-level
+   * customer the POS knows; null for a sale without one), with the name and points balance the
+   * lookup showed, for the receipt only: the server re-checks the customer and awards the points.
+   */
+  static final List<List<String>> MIGRATIONS = List.of(
+      List.of(
+          "alter table sale add column customer_id text",
+          "alter table sale add column customer_name text",
+          "alter table sale add column customer_points integer"));
 
   private Schema() {}
 }

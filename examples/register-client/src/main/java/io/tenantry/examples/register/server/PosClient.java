@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -41,9 +42,12 @@ public final class PosClient {
   /** A line of a sale as the server priced it. */
   public record ServerLine(String productId, int quantity, String unitPrice, String lineTotal) {}
 
-  /** A sale as the server recorded it. */
-  public record ServerSale(String id, String clientSaleId, String storeId, String registerId, String subtotal,
-      String tax, String total, List<ServerLine> lines) {}
+  /** A sale as the server recorded it; {@code customerId} null for a sale without a customer. */
+  public record ServerSale(String id, String clientSaleId, String storeId, String registerId, String customerId,
+      String subtotal, String tax, String total, List<ServerLine> lines) {}
+
+  /** A customer of the register's company, as {@code GET /api/customers} answers: points are company-wide. */
+  public record Customer(String id, String name, String phone, long loyaltyPoints) {}
 
   /** The server's answer to a sale: 201 (recorded now) or 200 (an earlier send had recorded it). */
   public record Pushed(int status, ServerSale sale) {
@@ -119,12 +123,36 @@ public final class PosClient {
   }
 
   /**
-   * Records a sale; sending the same {@code clientSaleId} again answers the sale recorded first.
+   * Customers of the register's company whose name or phone contains {@code text} (the server caps the
+   * answer at 50). Customers belong to the company, so a register of any of its stores finds them.
+   */
+  public List<Customer> customers(String text) {
+    String path = "api/customers?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+    return call("searching customers", get(path), (status, body) -> {
+      requireOk(status, body, "GET /api/customers");
+      return List.of(read(body, Customer[].class));
+    });
+  }
+
+  /** Records a sale without a customer; see {@link #pushSale(String, String, List)}. */
+  public Pushed pushSale(String clientSaleId, List<SaleLine> lines) {
+    return pushSale(clientSaleId, null, lines);
+  }
+
+  /**
+   * Records a sale, to {@code customerId} when not null (the server awards the customer's points);
+   * sending the same {@code clientSaleId} again answers the sale recorded first.
    *
    * @throws SaleRejectedException when the server refuses this sale's content (400, 404, 409)
    */
-  public Pushed pushSale(String clientSaleId, List<SaleLine> lines) {
-    String body = JSON.writeValueAsString(Map.of("clientSaleId", clientSaleId, "lines", lines));
+  public Pushed pushSale(String clientSaleId, String customerId, List<SaleLine> lines) {
+    Map<String, Object> sale = new LinkedHashMap<>();
+    sale.put("clientSaleId", clientSaleId);
+    if (customerId != null) {
+      sale.put("customerId", customerId);
+    }
+    sale.put("lines", lines);
+    String body = JSON.writeValueAsString(sale);
     HttpRequest request = request("api/sales")
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body))
