@@ -375,8 +375,9 @@ final class QueryRun {
         try {
           st.execute("set local plan_cache_mode = force_generic_plan");
           st.execute("prepare tenantry_bench_generic as " + sql);
-          try (ResultSet rs = st.executeQuery("explain (analyze, buffers, costs off) execute tenantry_bench_generic("
-              + args + ")")) {
+          // a statement without parameters is executed without the parentheses (PostgreSQL refuses "()")
+          try (ResultSet rs = st.executeQuery("explain (analyze, buffers, costs off) execute tenantry_bench_generic"
+              + (args.length() == 0 ? "" : "(" + args + ")"))) {
             while (rs.next()) {
               plan.append(rs.getString(1)).append('\n');
             }
