@@ -12,6 +12,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.collection.AbstractCollectionPersister;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 import org.hibernate.persister.entity.mutation.EntityTableMapping;
 
 /**
@@ -43,7 +44,8 @@ final class MappedTables {
     MappedTables m = new MappedTables();
     var metamodel = sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel();
     Set<String> entityTables = new HashSet<>();
-    metamodel.forEachEntityDescriptor(p -> entityTables.add(p.getTableName()));
+    metamodel.forEachEntityDescriptor(p -> entityTables.add(p instanceof UnionSubclassEntityPersister u
+        ? u.getTableName(0) : p.getTableName()));
     metamodel.forEachEntityDescriptor(p -> {
       if (!(p instanceof AbstractEntityPersister)) {
         return;
@@ -60,6 +62,14 @@ final class MappedTables {
           for (String table : e.getTableNames()) {
             m.sharedTables.add(table);
           }
+        }
+        return;
+      }
+      if (e instanceof UnionSubclassEntityPersister u) {
+        // TABLE_PER_CLASS: each concrete class has a table of its own that holds every column, the tenant
+        // columns included; an abstract root has no table (its "table name" is the union of its subclasses')
+        if (!u.isAbstract()) {
+          m.tenantTables.putIfAbsent(u.getTableName(0), level);
         }
         return;
       }
