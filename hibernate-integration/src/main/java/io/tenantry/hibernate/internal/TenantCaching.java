@@ -282,15 +282,25 @@ final class TenantCaching {
       return delegate.getAccessType();
     }
 
+    /** Whether this session neither reads nor fills the region: then a read is a miss and a load puts nothing. */
+    boolean bypassed(SharedSessionContractImplementor session) {
+      return false;
+    }
+
+    @Override
+    public Object get(SharedSessionContractImplementor session, Object key) {
+      return bypassed(session) ? null : delegate.get(session, key);
+    }
+
     @Override
     public boolean putFromLoad(SharedSessionContractImplementor session, Object key, Object value, Object version) {
-      return delegate.putFromLoad(session, key, value, version);
+      return !bypassed(session) && delegate.putFromLoad(session, key, value, version);
     }
 
     @Override
     public boolean putFromLoad(SharedSessionContractImplementor session, Object key, Object value, Object version,
         boolean minimalPutOverride) {
-      return delegate.putFromLoad(session, key, value, version, minimalPutOverride);
+      return !bypassed(session) && delegate.putFromLoad(session, key, value, version, minimalPutOverride);
     }
 
     @Override
@@ -413,7 +423,8 @@ final class TenantCaching {
     }
 
     /** Whether the collection's content depends on the visible stores: then it is never cached. */
-    private boolean bypassed(SharedSessionContractImplementor session) {
+    @Override
+    boolean bypassed(SharedSessionContractImplementor session) {
       CollectionPersister persister = session.getFactory().getMappingMetamodel().findCollectionDescriptor(role);
       return persister == null || elementLevel(persister) == Level.STORE
           || !(Bindings.current() instanceof TenantContext || Bindings.current() instanceof SystemAccess)
@@ -431,22 +442,6 @@ final class TenantCaching {
     public Object getCacheKeyId(Object cacheKey) {
       return delegate.getCacheKeyId(cacheKey);
     }
-
-    @Override
-    public Object get(SharedSessionContractImplementor session, Object key) {
-      return bypassed(session) ? null : delegate.get(session, key);
-    }
-
-    @Override
-    public boolean putFromLoad(SharedSessionContractImplementor session, Object key, Object value, Object version) {
-      return !bypassed(session) && delegate.putFromLoad(session, key, value, version);
-    }
-
-    @Override
-    public boolean putFromLoad(SharedSessionContractImplementor session, Object key, Object value, Object version,
-        boolean minimalPutOverride) {
-      return !bypassed(session) && delegate.putFromLoad(session, key, value, version, minimalPutOverride);
-    }
   }
 
   private static final class NaturalIds extends Access<NaturalIdDataAccess> implements NaturalIdDataAccess {
@@ -458,7 +453,8 @@ final class TenantCaching {
     }
 
     /** Store-level natural ids resolve differently per store; system access would read stale resolutions. */
-    private boolean bypassed(SharedSessionContractImplementor session) {
+    @Override
+    boolean bypassed(SharedSessionContractImplementor session) {
       EntityPersister persister = session.getFactory().getMappingMetamodel().findEntityDescriptor(entityName);
       Level level = persister == null ? Level.STORE : level(persister.getMappedClass());
       return level == Level.STORE || level == Level.COMPANY && !(Bindings.current() instanceof TenantContext);
@@ -473,22 +469,6 @@ final class TenantCaching {
     @Override
     public Object getNaturalIdValues(Object cacheKey) {
       return delegate.getNaturalIdValues(cacheKey);
-    }
-
-    @Override
-    public Object get(SharedSessionContractImplementor session, Object key) {
-      return bypassed(session) ? null : delegate.get(session, key);
-    }
-
-    @Override
-    public boolean putFromLoad(SharedSessionContractImplementor session, Object key, Object value, Object version) {
-      return !bypassed(session) && delegate.putFromLoad(session, key, value, version);
-    }
-
-    @Override
-    public boolean putFromLoad(SharedSessionContractImplementor session, Object key, Object value, Object version,
-        boolean minimalPutOverride) {
-      return !bypassed(session) && delegate.putFromLoad(session, key, value, version, minimalPutOverride);
     }
 
     @Override
