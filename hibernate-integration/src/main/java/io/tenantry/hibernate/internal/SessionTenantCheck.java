@@ -32,12 +32,14 @@ final class SessionTenantCheck implements LoadEventListener, InitializeCollectio
   public void onInitializeCollection(InitializeCollectionEvent event) {
     PersistentCollection<?> collection = event.getCollection();
     Object owner = collection.getOwner();
-    if (owner instanceof CompanyOwned || owner instanceof Company
-        || event.getSession().getFactory().getMappingMetamodel().getCollectionDescriptor(collection.getRole())
-            instanceof ScopedOneToManyPersister
-        || event.getSession().getFactory().getMappingMetamodel().getCollectionDescriptor(collection.getRole())
-            instanceof ScopedBasicCollectionPersister) {
+    if (owner instanceof CompanyOwned || owner instanceof Company || scoped(event, collection)) {
       TenantGuard.checkSessionTenant(event.getSession());
     }
+  }
+
+  private static boolean scoped(InitializeCollectionEvent event, PersistentCollection<?> collection) {
+    Object persister = event.getSession().getFactory().getMappingMetamodel()
+        .getCollectionDescriptor(collection.getRole());
+    return persister instanceof ScopedOneToManyPersister || persister instanceof ScopedBasicCollectionPersister;
   }
 }
