@@ -23,14 +23,14 @@ public final class ScopedSingleTableEntityPersister extends SingleTableEntityPer
     implements TenantScopedPersister {
 
   private final transient TenantRestriction restriction;
-  private transient volatile UpdateCoordinator upsert;
-  private transient volatile DeleteCoordinator delete;
+  private final transient ScopedWrites writes;
 
   /** The constructor Hibernate calls. */
   public ScopedSingleTableEntityPersister(PersistentClass persistentClass, EntityDataAccess cacheAccess,
       NaturalIdDataAccess naturalIdCacheAccess, RuntimeModelCreationContext creationContext) {
     super(persistentClass, cacheAccess, naturalIdCacheAccess, creationContext);
     this.restriction = TenantRestriction.of(this);
+    this.writes = new ScopedWrites(this);
   }
 
   @Override
@@ -49,27 +49,17 @@ public final class ScopedSingleTableEntityPersister extends SingleTableEntityPer
 
   @Override
   public UpdateCoordinator getMergeCoordinator() {
-    UpdateCoordinator scoped = upsert;
-    if (scoped == null) {
-      scoped = ScopedUpsert.of(this);
-      upsert = scoped = scoped != null ? scoped : super.getMergeCoordinator();
-    }
-    return scoped;
+    return writes.merge(super::getMergeCoordinator);
   }
 
   @Override
   public DeleteCoordinator getDeleteCoordinator() {
-    DeleteCoordinator scoped = delete;
-    if (scoped == null) {
-      scoped = ScopedDelete.of(this);
-      delete = scoped = scoped != null ? scoped : super.getDeleteCoordinator();
-    }
-    return scoped;
+    return writes.delete(super::getDeleteCoordinator);
   }
 
   @Override
   public SqmMultiTableInsertStrategy getSqmMultiTableInsertStrategy() {
-    return RefusedMultiTableInsert.of(this, super.getSqmMultiTableInsertStrategy());
+    return writes.multiTableInsert(super.getSqmMultiTableInsertStrategy());
   }
 
   @Override
