@@ -35,7 +35,7 @@ final class TenantSwitchingCondition extends ArchCondition<JavaClass> {
       JavaClass.Predicates.resideInAPackage("io.tenantry..internal..");
 
   private static final String FILTER_FIX = "session filters are part of Tenantry's scoping (system access is "
-      + "marked by one); never disable them. For deliberate cross-tenant work use Tenancy.asSystem(\"reason\", ...)";
+      + "marked by one); never disable them. For deliberate cross-tenant work use Tenancy.runAsSystem(\"reason\", ...)";
   private static final String TENANT_FIX = "the session's tenant comes from the bound TenantContext; "
       + "run the work for another tenant inside Tenancy.run(otherTenantContext, ...) instead";
   private static final String RESOLVER_FIX = "Tenantry provides the tenant resolver from the bound "
@@ -58,7 +58,7 @@ final class TenantSwitchingCondition extends ArchCondition<JavaClass> {
   private static final String TENANT_FILTER = TenantFilters.SYSTEM_SESSION;
   private static final String TENANT_FILTER_FIX = "Hibernate enables this filter with the session's tenant and "
       + "Tenantry reads it as the mark of system access; never enable it or set its parameter. For "
-      + "deliberate cross-tenant work use Tenancy.asSystem(\"reason\", ...)";
+      + "deliberate cross-tenant work use Tenancy.runAsSystem(\"reason\", ...)";
 
   TenantSwitchingCondition() {
     super("not disable session filters, enable or set Tenantry's filter, change a session's tenant, write "

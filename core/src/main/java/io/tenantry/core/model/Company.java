@@ -14,7 +14,7 @@ import org.hibernate.annotations.UuidGenerator;
 /**
  * The tenant: owns the subscription, users, settings, catalog and customers. Table
  * {@code tenantry_company}. A tenant sees only its own company row; creating a company is platform
- * work and runs inside {@code Tenancy.asSystem(reason, ...)}.
+ * work and runs inside {@code Tenancy.runAsSystem(reason, ...)}.
  */
 @Entity
 @Table(name = "tenantry_company")

@@ -128,7 +128,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
       stampAndCheckNewRow(ctx, event.getPersister(), entity, event.getState(), what);
     } else if (entity instanceof Company && !(Bindings.current() instanceof SystemAccess)) {
       throw new TenantIsolationException("Creating a Company is platform work: run it inside "
-          + "Tenancy.asSystem(\"<why>\", ...) (for example, at sign-up), then bind the new company to fill it.");
+          + "Tenancy.runAsSystem(\"<why>\", ...) (for example, at sign-up), then bind the new company to fill it.");
     }
     return false;
   }
