@@ -2,7 +2,6 @@ package io.tenantry.hibernate;
 
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.internal.SystemAccess;
 import java.util.UUID;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 
@@ -32,11 +31,11 @@ public final class TenantryTenantIdentifierResolver implements CurrentTenantIden
 
   /** The session tenant that matches the current binding. */
   public static UUID currentSessionTenant() {
-    Object binding = Bindings.current();
-    if (binding instanceof TenantContext) {
-      return ((TenantContext) binding).companyId();
+    TenantContext tenant = Bindings.tenant();
+    if (tenant != null) {
+      return tenant.companyId();
     }
-    return binding instanceof SystemAccess ? SYSTEM : NO_TENANT;
+    return Bindings.isSystemAccess() ? SYSTEM : NO_TENANT;
   }
 
   @Override

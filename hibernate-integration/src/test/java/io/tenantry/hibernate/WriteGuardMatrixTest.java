@@ -154,7 +154,7 @@ class WriteGuardMatrixTest {
   void companyInsert_onlyAsSystem() {
     assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) -> World.persist(s, new Company("Sneaky"))))
         .isInstanceOf(TenantIsolationException.class)
-        .hasMessageContaining("Tenancy.asSystem");
+        .hasMessageContaining("Tenancy.runAsSystem");
     UUID c = Tenancy.asSystem("test: sign-up", () -> w.sf.fromTransaction((Session s) -> World.persist(s, new Company("New")).getId()));
     assertThat(row("tenantry_company", c)).contains("name=New");
   }

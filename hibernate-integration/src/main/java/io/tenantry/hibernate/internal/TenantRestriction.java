@@ -1,7 +1,6 @@
 package io.tenantry.hibernate.internal;
 
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.internal.SystemAccess;
 import io.tenantry.core.model.Company;
 import io.tenantry.core.model.CompanyOwned;
 import io.tenantry.core.model.RegisterOwned;
@@ -105,7 +104,7 @@ final class TenantRestriction {
   /** Whether the conditions are left out: system access bound in a system-access session. */
   static boolean unscoped(SqlAstCreationState state) {
     Map<String, Filter> enabled = state.getLoadQueryInfluencers().getEnabledFilters();
-    return enabled.containsKey(TenantFilters.SYSTEM_SESSION) && Bindings.current() instanceof SystemAccess;
+    return enabled.containsKey(TenantFilters.SYSTEM_SESSION) && Bindings.isSystemAccess();
   }
 
   /** Adds the conditions for the entity's table in {@code tableGroup}. */
