@@ -1,5 +1,6 @@
 package io.tenantry.core.model;
 
+import io.tenantry.core.model.internal.SystemSessionFilter;
 import io.tenantry.core.model.internal.BoundCompany;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
@@ -26,11 +27,11 @@ import org.hibernate.annotations.UuidGenerator;
  */
 @MappedSuperclass
 @FilterDef(
-    name = TenantFilters.SYSTEM_SESSION,
+    name = SystemSessionFilter.NAME,
     defaultCondition = "1 = 1",
     applyToLoadByKey = true,
-    parameters = @ParamDef(name = TenantFilters.SYSTEM_SESSION_PARAMETER, type = UUID.class))
-@Filter(name = TenantFilters.SYSTEM_SESSION)
+    parameters = @ParamDef(name = SystemSessionFilter.PARAMETER, type = UUID.class))
+@Filter(name = SystemSessionFilter.NAME)
 public abstract class CompanyOwned {
 
   @Id
