@@ -108,7 +108,7 @@ final class World {
       String extraSchema) {
     World seeded = create(db, Map.of(), extra, extraSchema);
     // every mapped table gets its policy, TABLE_PER_CLASS tables included; the start-up audit then stops on any gap
-    db.execute(io.tenantry.hibernate.rls.TenantryRls.policySql(seeded.sf, systemRole.name()));
+    db.execute(io.tenantry.hibernate.rls.TenantryRls.mappingPolicySql(seeded.sf, systemRole.name()));
     seeded.sf.close();
     return seeded.with(sessionFactory(io.tenantry.hibernate.rls.TenantryRls.dataSource(db.appRole().dataSource(),
         systemRole.dataSource()), Map.of(), extra));

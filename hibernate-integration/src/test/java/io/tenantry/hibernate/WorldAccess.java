@@ -24,7 +24,7 @@ public final class WorldAccess {
 
   public static WorldAccess createWithRls(TestDatabase db, AppRole systemRole) {
     World seeded = World.create(db, Map.of());
-    db.execute(TenantryRls.policySql(seeded.sf, systemRole.name()));
+    db.execute(TenantryRls.mappingPolicySql(seeded.sf, systemRole.name()));
     seeded.sf.close();
     SessionFactory rls = World.sessionFactory(
         TenantryRls.dataSource(db.appRole().dataSource(), systemRole.dataSource()), Map.of());

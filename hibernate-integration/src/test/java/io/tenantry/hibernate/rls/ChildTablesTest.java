@@ -96,7 +96,7 @@ class ChildTablesTest {
         + "insert into t_shelf_slot values ('" + SHELF_A1 + "', 'x'), ('" + SHELF_A2 + "', 'y'), ('" + SHELF_A2
         + "', 'y2'), ('" + SHELF_B1 + "', 'z');");
     try (SessionFactory mapping = sessionFactory(db.appRole().dataSource(), "none", "off")) {
-      ddl = TenantryRls.policySql(mapping, system.name());
+      ddl = TenantryRls.mappingPolicySql(mapping, system.name());
       beforeWithMapping = IsolationAudit.of(db.adminDataSource()).appRole(db.appRole().name())
           .systemRole(system.name()).mapping(mapping).run();
     }
@@ -300,7 +300,7 @@ class ChildTablesTest {
 
   @Test
   void policySqlFromTheCatalog_afterTheMigration_isStillApplicable() {
-    db.execute(IsolationAudit.of(db.adminDataSource()).systemRole(system.name()).policySql(system.name()));
+    db.execute(IsolationAudit.of(db.adminDataSource()).systemRole(system.name()).schemaPolicySql(system.name()));
     long aTags = as(TenantContext.ofCompany(A), c -> count(c, "select count(*) from t_article_tag"));
     assertThat(aTags).isEqualTo(2);
   }

@@ -28,7 +28,7 @@ class FlywayMigrationTest {
     String policies;
     try (SessionFactory unvalidated = WorldAccess.sessionFactory(db.appRole().dataSource(),
         Map.of("hibernate.hbm2ddl.auto", "none"))) {
-      policies = TenantryRls.policySql(unvalidated, null);
+      policies = TenantryRls.mappingPolicySql(unvalidated, null);
     }
     Files.writeString(dir.resolve("V1_0__app_tables.sql"),
         resource("fixture-schema.sql") + "\n" + resource("fixture-joined-schema.sql"));

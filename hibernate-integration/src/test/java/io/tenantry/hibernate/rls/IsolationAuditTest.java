@@ -225,7 +225,7 @@ class IsolationAuditTest {
 
   @Test
   void policySql_fromTheLiveSchema_closesTheRlsHoles() {
-    String ddl = IsolationAudit.of(db.adminDataSource()).policySql(null);
+    String ddl = IsolationAudit.of(db.adminDataSource()).schemaPolicySql(null);
     assertThat(ddl).contains("on public.p_no_rls").contains("on public.p_joined_sub")
         .contains("on public.tenantry_setting");
   }

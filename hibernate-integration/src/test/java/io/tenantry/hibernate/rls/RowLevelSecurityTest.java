@@ -365,7 +365,7 @@ class RowLevelSecurityTest {
 
   @Test
   void policySql_isIdempotent() {
-    String ddl = TenantryRls.policySql(w.sf(), systemRole.name());
+    String ddl = TenantryRls.mappingPolicySql(w.sf(), systemRole.name());
     db.execute(ddl);
     db.execute(ddl);
     IsolationAudit.of(db.appRole().dataSource()).run().assertClean();
