@@ -18,7 +18,7 @@ import org.hibernate.SessionFactory;
 
 /**
  * Walks a live PostgreSQL schema and reports every way tenant data could leak past row-level
- * security (the seeds' {@code audit:cross-restaurant}, built in):
+ * security:
  * <ul>
  *   <li>tenant tables without RLS, without FORCE, without the restrictive policy, or with extra
  *       permissive policies;</li>
