@@ -2,6 +2,9 @@ package io.tenantry.benchmarks.report;
 
 import java.util.Locale;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
@@ -15,7 +18,18 @@ import tools.jackson.databind.module.SimpleModule;
  */
 public final class Json {
 
+  /** Two spaces, {@code "name": value}, empty containers as {@code {}} and {@code []}, on every platform. */
+  private static final DefaultPrettyPrinter LAYOUT = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+      .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+      .withObjectEntrySpacing(Separators.Spacing.NONE)
+      .withArrayElementSpacing(Separators.Spacing.NONE)
+      .withObjectEmptySeparator("")
+      .withArrayEmptySeparator(""))
+      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
   private static final JsonMapper MAPPER = JsonMapper.builder()
+      .defaultPrettyPrinter(LAYOUT)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(DeserializationFeature.USE_LONG_FOR_INTS)
       .addModule(new SimpleModule().addSerializer(Double.class, new Rounded()))

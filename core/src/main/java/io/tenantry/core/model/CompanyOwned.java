@@ -6,8 +6,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
-import io.tenantry.core.NoTenantBoundException;
-import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantContext;
+import io.tenantry.core.internal.Bindings;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
@@ -49,11 +49,9 @@ public abstract class CompanyOwned {
    */
   @PrePersist
   void tenantryStampCompany() {
-    if (!Tenancy.isBound()) {
-      throw new NoTenantBoundException("Persisting " + getClass().getSimpleName());
-    }
+    TenantContext tenant = Bindings.requireTenant("Persisting " + getClass().getSimpleName());
     if (companyId == null) {
-      companyId = Tenancy.current().companyId();
+      companyId = tenant.companyId();
     }
   }
 
