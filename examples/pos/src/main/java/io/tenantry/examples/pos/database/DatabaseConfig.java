@@ -3,6 +3,7 @@ package io.tenantry.examples.pos.database;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tenantry.hibernate.rls.TenantryRls;
 import java.util.Map;
+import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.orm.jpa.JpaTransactionManager;
 
 /**
  * The owner, app and system DataSources and the Flyway set-up (see the package documentation).
@@ -65,6 +67,15 @@ class DatabaseConfig {
       return BenchmarkIsolationOff.bypassPool(owner, app.getMaximumPoolSize());
     }
     return TenantryRls.dataSource(app, system);
+  }
+
+  /**
+   * JPA's transaction manager, which checks a transaction it rolls back for a failure in the database
+   * ({@link CheckedRollbacks}): a request whose transaction failed never answers a 4xx.
+   */
+  @Bean
+  JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+    return new CheckedRollbacks(entityManagerFactory);
   }
 
   /** Benchmark only: turns Tenantry's query scoping off when {@code pos.benchmark.isolation-off=true}; otherwise does nothing. */
