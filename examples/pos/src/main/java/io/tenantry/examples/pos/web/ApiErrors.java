@@ -162,8 +162,15 @@ class ApiErrors {
   }
 
   /**
-   * Whether a cause is a broken or refused connection: SQLSTATE class 08 or 57P (a terminated
-   * backend), or HikariCP's "Connection is closed" (no SQLSTATE) for a connection it evicted.
+   * SQLSTATEs of failures that say nothing about the request and pass when it is sent again: class 08
+   * (connection), 57P (a terminated backend, a shutdown), 57014 (the statement was cancelled), 40 (a
+   * serialization failure or deadlock: the transaction was rolled back) and 55P03 (a lock not granted).
+   */
+  private static final java.util.List<String> TRANSIENT = java.util.List.of("08", "57P", "57014", "40", "55P03");
+
+  /**
+   * Whether a cause is a broken or refused connection or another transient failure ({@link #TRANSIENT}),
+   * or HikariCP's "Connection is closed" (no SQLSTATE) for a connection it evicted.
    */
   private static boolean connectionFailure(Throwable e) {
     int depth = 0;
@@ -175,7 +182,7 @@ class ApiErrors {
       }
       if (t instanceof SQLException sql && (sql.getSQLState() == null
           ? "Connection is closed".equals(sql.getMessage())
-          : sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+          : TRANSIENT.stream().anyMatch(sql.getSQLState()::startsWith))) {
         return true;
       }
     }
