@@ -202,7 +202,8 @@ final class PushCommand implements Callable<Integer> {
         created + already, total, total == 1 ? "" : "s", identity.serverUrl(), millis / 1000.0, created, already,
         already == 0 ? "" : " (sent before an interruption or a lost answer; the server kept each once)");
     if (!rejected.isEmpty()) {
-      out.printf("Rejected by the server: %d sale%s (kept locally, not sent again; see 'register status'):%n",
+      out.printf("Rejected by the server: %d sale%s, parked (kept locally, not sent again; the other sales went on;"
+          + " see 'register status'):%n",
           rejected.size(), rejected.size() == 1 ? "" : "s");
       rejected.stream().limit(LISTED).forEach(r -> out.printf("  %s  %s%n", r.sale().clientSaleId(),
           r.reason().getMessage()));

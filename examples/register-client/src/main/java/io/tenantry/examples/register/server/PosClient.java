@@ -143,7 +143,8 @@ public final class PosClient {
    * Records a sale, to {@code customerId} when not null (the server awards the customer's points);
    * sending the same {@code clientSaleId} again answers the sale recorded first.
    *
-   * @throws SaleRejectedException when the server refuses this sale's content (400, 404, 409)
+   * @throws SaleRejectedException when the server refuses this sale's content (a 4xx other than 401, 403,
+   *     408 and 429: 400, 404, 409, 413, 422, ...)
    */
   public Pushed pushSale(String clientSaleId, String customerId, List<SaleLine> lines) {
     Map<String, Object> sale = new LinkedHashMap<>();
@@ -161,7 +162,10 @@ public final class PosClient {
       if (status == 200 || status == 201) {
         return new Pushed(status, read(answer, ServerSale.class));
       }
-      if (status == 400 || status == 404 || status == 409 || status == 422) {
+      if (status >= 400 && status < 500) {
+        // any 4xx but 401/403 (refused register), 408 and 429 (retried): the server will never take this
+        // sale as it is (a product or customer it does not know, a total it cannot hold): a poison message,
+        // parked so that it does not hold back the sales after it
         throw new SaleRejectedException(status, "HTTP " + status + ": " + detail(answer));
       }
       throw unexpected(status, answer, "POST /api/sales");
