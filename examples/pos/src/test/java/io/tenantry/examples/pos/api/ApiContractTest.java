@@ -114,12 +114,16 @@ class ApiContractTest extends ApiTestBase {
   @Test
   void users_andRegisters_onlyTheRolesThatMayCreateThem() throws Exception {
     long users = rows("tenantry_membership");
-    String newUser = "{\"email\":\"x-%s@test.example\",\"password\":\"secret-123\",\"role\":\"CASHIER\",\"storeIds\":[\""
-        + w.storeA1 + "\"]}";
-    assertThat(post("/api/users", w.managerA1, newUser.formatted("m")).getStatus()).isEqualTo(403);
-    assertThat(post("/api/users", w.cashierA2, newUser.formatted("c")).getStatus()).isEqualTo(403);
-    assertThat(post("/api/users", w.keyA1, newUser.formatted("k")).getStatus()).isEqualTo(403);
+    long invitations = rows("pos_invitation");
+    String newUser = "{\"email\":\"x-%s@test.example\",\"role\":\"CASHIER\",\"storeIds\":[\"" + w.storeA1 + "\"]}";
+    assertThat(post("/api/invitations", w.managerA1, newUser.formatted("m")).getStatus()).isEqualTo(403);
+    assertThat(post("/api/invitations", w.cashierA2, newUser.formatted("c")).getStatus()).isEqualTo(403);
+    assertThat(post("/api/invitations", w.keyA1, newUser.formatted("k")).getStatus()).isEqualTo(403);
+    // the old "add a user with a password" is gone: an owner invites
+    assertThat(post("/api/users", w.ownerA, "{\"email\":\"x-o@test.example\",\"password\":\"secret-123\","
+        + "\"role\":\"CASHIER\",\"storeIds\":[]}").getStatus()).isIn(404, 405);
     assertThat(rows("tenantry_membership")).isEqualTo(users);
+    assertThat(rows("pos_invitation")).isEqualTo(invitations);
     long registers = rows("tenantry_register");
     assertThat(post("/api/stores/" + w.storeA1 + "/registers", w.cashierA2, "{\"name\":\"R9\"}").getStatus())
         .isIn(403, 404);
