@@ -48,6 +48,8 @@ public class Accounts {
   record Member(UUID userId, String email, String passwordHash, UUID companyId, MemberRole role, boolean allStores,
       Set<UUID> stores) {}
 
+  private static final String INVALID_LINK = "This invitation link is unknown, used or expired; ask for a new one.";
+
   /** How long an invitation link works. */
   static final Duration INVITATION_TTL = Duration.ofDays(7);
 
@@ -183,7 +185,7 @@ public class Accounts {
                   login.map(UserAccount::getId).orElse(null), login.map(UserAccount::getPasswordHash).orElse(null));
             }).orElse(null)));
     if (pending == null) {
-      throw ApiProblem.notFound("invitation: the link is unknown, used or expired; ask for a new one");
+      throw ApiProblem.notFoundBecause(INVALID_LINK);
     }
     UUID userId;
     if (pending.userId() != null) {
@@ -205,7 +207,7 @@ public class Accounts {
       int taken = em.createQuery("update Invitation i set i.acceptedAt = :now where i.id = :id and i.acceptedAt is null")
           .setParameter("now", now).setParameter("id", pending.id()).executeUpdate();
       if (taken == 0) {
-        throw ApiProblem.notFound("invitation: the link is unknown, used or expired; ask for a new one");
+        throw ApiProblem.notFoundBecause(INVALID_LINK);
       }
       Long member = em.createQuery("select count(m) from Membership m where m.user.id = :user", Long.class)
           .setParameter("user", userId).getSingleResult();

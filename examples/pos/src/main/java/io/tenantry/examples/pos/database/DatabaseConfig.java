@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -84,6 +85,22 @@ class DatabaseConfig {
     return BenchmarkIsolationOff.requested(env) ? BenchmarkIsolationOff.scopingOff() : new BeanPostProcessor() {};
   }
 
+  /**
+   * Migrates, then closes the owner's pool: the owner login (superuser on the embedded server) is for
+   * migrations only, and its idle connections would otherwise stay open in the serving application
+   * (issue 22, item 6). Requests never use it; the benchmark-only switch opens its own pool.
+   */
+  @Bean
+  FlywayMigrationStrategy migrateThenCloseOwnerPool(@Qualifier("ownerDataSource") HikariDataSource ownerDataSource) {
+    return flyway -> {
+      try {
+        flyway.migrate();
+      } finally {
+        ownerDataSource.close();
+      }
+    };
+  }
+
   @Bean
   FlywayConfigurationCustomizer posFlyway(RoleLogins logins) {
     return flyway -> flyway
@@ -100,6 +117,7 @@ class DatabaseConfig {
     pool.setPassword(password);
     pool.setMaximumPoolSize(size);
     pool.setMinimumIdle(0);
+    pool.addDataSourceProperty("ApplicationName", name); // names the pool in pg_stat_activity
     return pool;
   }
 }

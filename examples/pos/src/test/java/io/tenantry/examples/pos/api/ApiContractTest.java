@@ -106,7 +106,7 @@ class ApiContractTest extends ApiTestBase {
     assertThat(read(get("/api/products/" + w.breadA, w.keyA1), "$.price").toString()).isEqualTo("2.00");
     // a manager of A1 cannot price A2; a cashier cannot price at all
     assertThat(call(HttpMethod.PUT, "/api/stores/" + w.storeA2 + "/prices/" + w.breadA, w.managerA1, null,
-        "{\"price\":\"1.00\"}").getStatus()).isEqualTo(404);
+        "{\"price\":\"1.00\"}").getStatus()).as("the same 403 as X-Store-Id of that store").isEqualTo(403);
     assertThat(call(HttpMethod.PUT, "/api/stores/" + w.storeA2 + "/prices/" + w.breadA, w.cashierA2, null,
         "{\"price\":\"1.00\"}").getStatus()).isEqualTo(403);
   }
@@ -130,7 +130,7 @@ class ApiContractTest extends ApiTestBase {
     assertThat(post("/api/stores/" + w.storeA2 + "/registers", w.managerA1, "{\"name\":\"R9\"}").getStatus())
         .as("a manager of Main St at Oak Ave").isIn(403, 404);
     assertThat(post("/api/stores/" + w.storeB1 + "/registers", w.ownerA, "{\"name\":\"R9\"}").getStatus())
-        .as("another company's store").isEqualTo(404);
+        .as("another company's store").isEqualTo(403);
     assertThat(rows("tenantry_register")).isEqualTo(registers);
   }
 

@@ -112,7 +112,7 @@ class InvitationsTest extends RunningPos {
     assertThat(post("/api/users", employer, "{\"email\":\"z@mail.example\",\"password\":\"secret-123\",\"role\":"
         + "\"CASHIER\",\"storeIds\":[]}").statusCode()).isIn(404, 405);
     // another company's store cannot be granted
-    expect(invite(employer, "w@mail.example", "CASHIER", squatterStore), 404);
+    expect(invite(employer, "w@mail.example", "CASHIER", squatterStore), 403);
   }
 
   HttpResponse<String> invite(String token, String email, String role, UUID store) {
