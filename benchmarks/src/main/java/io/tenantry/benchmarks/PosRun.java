@@ -411,7 +411,7 @@ final class PosRun {
     System.out.println("  on and off price the same 5 sales alike, and answer their retries with 200");
   }
 
-  private static String lines(SplittableRandom rng, List<String> products) {
+  static String lines(SplittableRandom rng, List<String> products) {
     StringBuilder sb = new StringBuilder("[");
     for (int l = 0; l < 3; l++) {
       sb.append(l == 0 ? "" : ",").append("{\"productId\":\"").append(products.get(rng.nextInt(products.size())))

@@ -29,7 +29,7 @@ class AccountController {
 
   record SignupView(UUID companyId, UUID userId) {}
 
-  record Login(String email, String password, UUID companyId) {}
+  record Login(String email, String password) {}
 
   record TokenView(String token) {}
 
@@ -72,7 +72,7 @@ class AccountController {
       email = "";
     }
     String password = body.password() == null ? "" : body.password();
-    Accounts.Member m = accounts.authenticate(email, password, body.companyId())
+    Accounts.Member m = accounts.authenticate(email, password)
         .orElseThrow(() -> ApiProblem.unauthorized("Wrong email or password."));
     return new TokenView(tokens.mint(m.userId(), m.email(), m.companyId(), m.role(), m.allStores(), m.stores()));
   }

@@ -110,24 +110,22 @@ public class Accounts {
   }
 
   /**
-   * The member behind an email and password, or empty. A login that belongs to several companies
-   * signs in to {@code companyId} when given, else to the one it joined first.
+   * The member behind an email and password, or empty. A login that belongs to several companies (it
+   * accepted an invitation of another company) signs in to the one it joined first: the company is not
+   * a client's choice ({@code TenantryRules} refuses a request body with a company id); a picker among the
+   * login's own memberships is left for later.
    */
   @PlatformAccess("login: which company a user belongs to is only known after finding the membership")
-  Optional<Member> authenticate(String email, String password, UUID companyId) {
+  Optional<Member> authenticate(String email, String password) {
     Optional<Member> member = Tenancy.asSystem("login: find the membership and password hash of a login",
-        () -> transactions.execute(s -> {
-          var query = em.createQuery("select m from Membership m join fetch m.user u where u.email = :email"
-              + (companyId == null ? "" : " and m.companyId = :company") + " order by m.id", Membership.class)
-              .setParameter("email", email)
-              .setMaxResults(1);
-          if (companyId != null) {
-            query.setParameter("company", companyId);
-          }
-          return query.getResultStream().findFirst()
-              .map(m -> new Member(m.getUser().getId(), m.getUser().getEmail(), m.getUser().getPasswordHash(),
-                  m.getCompanyId(), m.getRole(), m.isAllStores(), m.getGrantedStoreIds()));
-        }));
+        () -> transactions.execute(s -> em.createQuery(
+                "select m from Membership m join fetch m.user u where u.email = :email order by m.id", Membership.class)
+            .setParameter("email", email)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst()
+            .map(m -> new Member(m.getUser().getId(), m.getUser().getEmail(), m.getUser().getPasswordHash(),
+                m.getCompanyId(), m.getRole(), m.isAllStores(), m.getGrantedStoreIds()))));
     String hash = member.map(Member::passwordHash).orElse(dummyHash);
     boolean matches = hash != null && passwords.matches(password, hash);
     return matches ? member : Optional.empty();
