@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -92,25 +91,7 @@ final class FloodRun {
           for (int t = 0; t < keys.size(); t++) {
             String key = keys.get(t);
             long seed = round * 1_000_003L + t;
-            selling.add(registers.submit(() -> {
-              SplittableRandom rng = new SplittableRandom(seed);
-              Samples s = new Samples();
-              go.await();
-              long end = System.nanoTime() + sliceNanos;
-              long now;
-              do {
-                String body = "{\"clientSaleId\":\"" + UUID.randomUUID() + "\",\"lines\":" + PosRun.lines(rng, products) + "}";
-                long t0 = System.nanoTime();
-                PosApi.Answer a = api.call("POST", "/api/sales", key, body);
-                now = System.nanoTime();
-                if (a.status() != 201) {
-                  failures.incrementAndGet();
-                  System.out.println("  sale answered " + a.status() + ": " + a.text());
-                }
-                s.add(now - t0);
-              } while (now < end);
-              return s;
-            }));
+            selling.add(registers.submit(PosRun.selling(api, key, seed, sliceNanos, products, go, failures)));
           }
           List<Future<Map<Integer, Long>>> flooding = new ArrayList<>();
           if (v == 1) {
@@ -173,13 +154,7 @@ final class FloodRun {
     r.put("flood_threads", FLOOD_THREADS);
     Map<String, Object> variants = new LinkedHashMap<>();
     for (int v = 0; v < 2; v++) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("sales", sales[v]);
-      m.put("sales_per_s", sales[v] / seconds[v]);
-      m.put("p50_ms", all[v].quantile(0.5) / 1e6);
-      m.put("p99_ms", all[v].quantile(0.99) / 1e6);
-      m.put("per_round_sales_per_s", perRound.get(v));
-      variants.put(names[v], m);
+      variants.put(names[v], PosRun.variant(sales[v], seconds[v], all[v], perRound.get(v)));
     }
     r.put("variants", variants);
     Map<String, Object> answers = new LinkedHashMap<>();
