@@ -183,6 +183,7 @@ public final class PosClient {
     for (int attempt = 1; ; attempt++) {
       String failure;
       Exception cause = null;
+      int answered = 0;
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         int status = response.statusCode();
@@ -194,6 +195,7 @@ public final class PosClient {
           return handler.handle(status, response.body());
         }
         failure = "HTTP " + status;
+        answered = status;
       } catch (IOException e) {
         failure = describe(e);
         cause = e;
@@ -203,7 +205,7 @@ public final class PosClient {
       }
       if (attempt >= retry.maxAttempts()) {
         throw new ServerUnreachableException("No answer from " + display + " while " + what + " after " + attempt
-            + (attempt == 1 ? " try" : " tries") + " (last: " + failure + ").", cause);
+            + (attempt == 1 ? " try" : " tries") + " (last: " + failure + ").", cause, answered);
       }
       try {
         Thread.sleep(retry.delayAfter(attempt).toMillis());
