@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,8 +111,9 @@ class ApiErrors {
 
   /**
    * A data-access failure (Spring's translation, or Hibernate's own exception where a transaction
-   * template ran the work: those are not translated). The database dropped the connection or is restarting (THREATS 26): 503 with Retry-After, so that
-   * a register retries rather than taking the sale for bad. Whether the transaction committed before
+   * template ran the work: those are not translated). A value the database cannot store is a 400
+   * ({@link #unstorable}). The database dropped the connection, is restarting (THREATS 26) or cancelled
+   * the statement: 503 with Retry-After, so that a register retries rather than taking the sale for bad. Whether the transaction committed before
    * the connection broke cannot be known here; a sale sent again with its clientSaleId is recorded
    * once either way. Any other data-access failure is a bug: 500, logged.
    */
@@ -166,7 +168,7 @@ class ApiErrors {
    * (connection), 57P (a terminated backend, a shutdown), 57014 (the statement was cancelled), 40 (a
    * serialization failure or deadlock: the transaction was rolled back) and 55P03 (a lock not granted).
    */
-  private static final java.util.List<String> TRANSIENT = java.util.List.of("08", "57P", "57014", "40", "55P03");
+  private static final List<String> TRANSIENT = List.of("08", "57P", "57014", "40", "55P03");
 
   /**
    * Whether a cause is a broken or refused connection or another transient failure ({@link #TRANSIENT}),
