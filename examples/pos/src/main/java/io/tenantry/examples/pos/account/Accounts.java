@@ -91,7 +91,7 @@ public class Accounts {
   @PlatformAccess("signup creates a tenant: there is no company to bind before its row exists")
   public SignedUp signup(String companyName, String email, String password) {
     String hash = passwords.encode(password);
-    SignedUp created = Tenancy.asSystem("signup: create a company and its owner login",
+    SignedUp created = Tenancy.supplyAsSystem("signup: create a company and its owner login",
         () -> transactions.execute(s -> {
           requireFreeEmail(email);
           Company company = new Company(companyName);
@@ -117,7 +117,7 @@ public class Accounts {
    */
   @PlatformAccess("login: which company a user belongs to is only known after finding the membership")
   Optional<Member> authenticate(String email, String password) {
-    Optional<Member> member = Tenancy.asSystem("login: find the membership and password hash of a login",
+    Optional<Member> member = Tenancy.supplyAsSystem("login: find the membership and password hash of a login",
         () -> transactions.execute(s -> em.createQuery(
                 "select m from Membership m join fetch m.user u where u.email = :email order by m.id", Membership.class)
             .setParameter("email", email)
@@ -171,7 +171,7 @@ public class Accounts {
   public Accepted accept(String token, String password) {
     byte[] hash = sha256(token);
     Instant now = Instant.now();
-    Pending pending = Tenancy.asSystem("accept invitation: find the invitation of a token and the login of its e-mail",
+    Pending pending = Tenancy.supplyAsSystem("accept invitation: find the invitation of a token and the login of its e-mail",
         () -> transactions.execute(s -> em.createQuery("select i from Invitation i where i.tokenHash = :hash",
                 Invitation.class)
             .setParameter("hash", hash).getResultStream().findFirst()
@@ -193,7 +193,7 @@ public class Accounts {
       userId = pending.userId();
     } else {
       String newHash = passwords.encode(password);
-      userId = Tenancy.asSystem("accept invitation: create the login of the invited e-mail", () -> transactions.execute(s -> {
+      userId = Tenancy.supplyAsSystem("accept invitation: create the login of the invited e-mail", () -> transactions.execute(s -> {
         requireFreeEmail(pending.email());
         UserAccount user = new UserAccount(pending.email(), newHash);
         em.persist(user);
@@ -237,7 +237,7 @@ public class Accounts {
     String hash = passwords.encode(password);
     Tenancy.current(); // a tenant is bound: the user joins its company
     // Logins are platform-wide, but the application role sees only this company's: ask the system login.
-    Tenancy.asSystem("add user: is the e-mail free across companies",
+    Tenancy.runAsSystem("add user: is the e-mail free across companies",
         () -> transactions.executeWithoutResult(s -> requireFreeEmail(email)));
     return transactions.execute(s -> {
       stores.requireAll(storeIds);
