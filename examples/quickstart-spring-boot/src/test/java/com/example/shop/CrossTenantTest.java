@@ -2,16 +2,21 @@ package com.example.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantry.hibernate.TenantProvisioning;
+import io.tenantry.hibernate.TenantProvisioning.NewCompany;
 import io.tenantry.spring.test.TestTokens;
+import jakarta.persistence.EntityManagerFactory;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -32,10 +37,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class CrossTenantTest {
 
   static final TestTokens TOKENS = TestTokens.generate("https://issuer.test");
-  static final UUID A = UUID.randomUUID();
-  static final UUID A_MAIN_ST = UUID.randomUUID();
-  static final UUID B = UUID.randomUUID();
   static TestDatabase db;
+
+  @Autowired
+  EntityManagerFactory entityManagerFactory;
 
   @LocalServerPort
   int port;
@@ -66,10 +71,12 @@ class CrossTenantTest {
 
   @Test
   void companyBCannotSeeCompanyAsSale() throws Exception {
-    JdbcTemplate owner = new JdbcTemplate(db.adminDataSource());
-    owner.update("insert into tenantry_company (id, name) values (?, 'A'), (?, 'B')", A, B);
-    owner.update("insert into tenantry_store (id, company_id, name, timezone) values (?, ?, 'Main St', 'UTC')",
-        A_MAIN_ST, A);
+    TenantProvisioning tenants = TenantProvisioning.of(entityManagerFactory);
+    NewCompany a = tenants.createCompany("A", "owner@a.example", null, ZoneId.of("UTC"), "Main St");
+    NewCompany b = tenants.createCompany("B", "owner@b.example", null, ZoneId.of("UTC"), "Elm St");
+    UUID A = a.companyId();
+    UUID A_MAIN_ST = a.store("Main St");
+    UUID B = b.companyId();
 
     HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/sales"))
         .header("Content-Type", "application/json")
@@ -81,7 +88,7 @@ class CrossTenantTest {
     assertThat(send(HttpRequest.newBuilder(uri("/sales/" + id)), TOKENS.owner(B)).statusCode()).isEqualTo(404);
     assertThat(send(HttpRequest.newBuilder(uri("/sales")), TOKENS.owner(B)).body()).doesNotContain(id);
     // the sale exists: B's 404 is isolation, not a missing row
-    assertThat(owner.queryForObject("select count(*) from sale where id = ?::uuid", Long.class, id)).isOne();
+    assertThat(new JdbcTemplate(db.adminDataSource()).queryForObject("select count(*) from sale where id = ?::uuid", Long.class, id)).isOne();
   }
 
   private URI uri(String path) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
+import io.tenantry.hibernate.TenantProvisioning;
+import io.tenantry.hibernate.TenantProvisioning.NewCompany;
 import io.tenantry.hibernate.rls.IsolationAudit;
 import io.tenantry.hibernate.rls.TenantryPolicies;
 import io.tenantry.spring.it.onelogin.OneLoginApp;
@@ -11,7 +13,9 @@ import io.tenantry.spring.it.onelogin.Ticket;
 import io.tenantry.spring.it.onelogin.TicketRepository;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -39,10 +43,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class OneLoginTest {
 
   static final Path POLICIES = Path.of("src/test/resources/it/onelogin/V2__tenantry_policies.sql");
-  static final UUID A = UUID.fromString("10000000-0000-7000-8000-00000000000a");
-  static final UUID A1 = UUID.fromString("20000000-0000-7000-8000-0000000000a1");
-  static final UUID B = UUID.fromString("10000000-0000-7000-8000-00000000000b");
-  static final UUID B1 = UUID.fromString("20000000-0000-7000-8000-0000000000b1");
   static TestDatabase db;
   static String appRole;
   static String systemRole;
@@ -52,6 +52,9 @@ class OneLoginTest {
 
   @Autowired
   DataSource dataSource;
+
+  @Autowired
+  EntityManagerFactory entityManagerFactory;
 
   @BeforeAll
   static void database(TestDatabase database) {
@@ -90,10 +93,14 @@ class OneLoginTest {
 
   @Test
   void servesAsThePlainApplicationRole_andAnotherCompanysRowsStayOutOfReach() {
-    JdbcTemplate owner = new JdbcTemplate(db.adminDataSource());
-    owner.update("insert into tenantry_company (id, name) values (?, 'A'), (?, 'B') on conflict do nothing", A, B);
-    owner.update("insert into tenantry_store (id, company_id, name, timezone) values (?, ?, 'A1', 'UTC'), "
-        + "(?, ?, 'B1', 'UTC') on conflict do nothing", A1, A, B1, B);
+    // provisioning is system work for the company row: through the system role the starter created
+    TenantProvisioning tenants = TenantProvisioning.of(entityManagerFactory);
+    NewCompany a = tenants.createCompany("A", "owner@a.example", null, ZoneId.of("UTC"), "A1");
+    NewCompany b = tenants.createCompany("B", "owner@b.example", null, ZoneId.of("UTC"), "B1");
+    UUID A = a.companyId();
+    UUID A1 = a.store("A1");
+    UUID B = b.companyId();
+    UUID B1 = b.store("B1");
     UUID ticketB = Tenancy.supply(TenantContext.ofStore(B, B1), () -> tickets.save(new Ticket("B's")).getId());
     UUID ticketA = Tenancy.supply(TenantContext.ofStore(A, A1), () -> tickets.save(new Ticket("A's")).getId());
 
