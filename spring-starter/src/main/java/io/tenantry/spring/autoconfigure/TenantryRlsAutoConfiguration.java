@@ -51,7 +51,7 @@ public final class TenantryRlsAutoConfiguration {
         if (system == null) {
           OneLogin one = oneLogin.getObject();
           if (one.enabled()) {
-            requireFlyway();
+            requireFlyway(beanFactory.getBeanClassLoader());
             one.takeOver((DataSource) bean);
             system = systemDataSource(properties.getObject().getRls().getSystem(), one.ownerUrl(), one.systemRole(),
                 one.systemPassword());
@@ -70,8 +70,7 @@ public final class TenantryRlsAutoConfiguration {
     return new OneLogin(properties.getRls());
   }
 
-  private static void requireFlyway() {
-    ClassLoader loader = TenantryRlsAutoConfiguration.class.getClassLoader();
+  private static void requireFlyway(ClassLoader loader) {
     if (!ClassUtils.isPresent("org.flywaydb.core.Flyway", loader)
         || !ClassUtils.isPresent("org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer", loader)) {
       throw new IllegalStateException("tenantry.rls.one-login.enabled=true migrates through Flyway: add "
