@@ -21,7 +21,8 @@ import java.util.Locale;
  *       table lives as long as a pooled connection); otherwise a notice says who must do it.</li>
  * </ul>
  *
- * Neither role owns anything: the login running this SQL owns the tables, so policies apply to both.
+ * Neither role owns anything: the login running this SQL owns the tables, so policies apply to both. From the
+ * command line: {@code java -cp tenantry-hibernate.jar io.tenantry.hibernate.rls.TenantryRoles shop_app shop_system}.
  */
 public final class TenantryRoles {
 
@@ -105,6 +106,25 @@ public final class TenantryRoles {
         .append("  end if;\n")
         .append("end\n$$;\n");
     return sql.toString();
+  }
+
+  /**
+   * Prints the SQL: {@code java -cp tenantry-hibernate.jar io.tenantry.hibernate.rls.TenantryRoles APP_ROLE SYSTEM_ROLE
+   * [HISTORY_TABLE]} (exit 2 with the reason on bad arguments).
+   */
+  public static void main(String[] args) {
+    if (args.length < 2 || args.length > 3) {
+      System.err.println("usage: TenantryRoles APP_ROLE SYSTEM_ROLE [HISTORY_TABLE (default " + FLYWAY_HISTORY_TABLE
+          + ")]");
+      System.exit(2);
+      return;
+    }
+    try {
+      System.out.print(sql(args[0], args[1], args.length == 3 ? args[2] : FLYWAY_HISTORY_TABLE));
+    } catch (IllegalArgumentException e) {
+      System.err.println("TenantryRoles: " + e.getMessage());
+      System.exit(2);
+    }
   }
 
   private static String role(String name, String what) {

@@ -98,6 +98,20 @@ class TenantryRolesTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must differ");
   }
 
+  @Test
+  void theCommandLine_printsTheSameSql() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      TenantryRoles.main(new String[] {"shop_app", "shop_system"});
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(TenantryRoles.sql("shop_app", "shop_system"));
+  }
+
   private static String query(String sql) throws SQLException {
     try (Connection c = db.adminDataSource().getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
