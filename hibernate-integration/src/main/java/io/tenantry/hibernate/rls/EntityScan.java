@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  * Finds the mapped classes ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}) of
  * packages and their sub-packages on a class path, in directories and jars, without loading more than
  * their class files' names say; and the packages of Tenantry's own entities, which each library jar
- * lists in {@value #LIBRARY_PACKAGES}.
+ * lists in {@value #LIBRARY_PACKAGES}. A jar is found through its directory entries, which Maven and Gradle
+ * write; classes in a jar without them (some hand-made or shaded jars) are not found, as with Spring's scanning:
+ * name those classes instead.
  */
 final class EntityScan {
 

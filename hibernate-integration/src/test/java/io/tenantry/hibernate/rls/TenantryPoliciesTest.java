@@ -64,6 +64,42 @@ class TenantryPoliciesTest {
   }
 
   @Test
+  void entitiesInAJar_areFoundAsInADirectory(@TempDir Path dir) throws Exception {
+    // the package's class files in a jar as Maven writes one (directory entries included), and a class loader that
+    // offers only the jar's copy of the package
+    Path jar = dir.resolve("entities.jar");
+    Path classes = Path.of(Article.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String pkg = "io/tenantry/hibernate/rls/child/";
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        var files = Files.list(classes.resolve(pkg))) {
+      for (int slash = pkg.indexOf('/'); slash >= 0; slash = pkg.indexOf('/', slash + 1)) {
+        out.putNextEntry(new java.util.jar.JarEntry(pkg.substring(0, slash + 1)));
+        out.closeEntry();
+      }
+      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        out.putNextEntry(new java.util.jar.JarEntry(pkg + file.getFileName()));
+        out.write(Files.readAllBytes(file));
+        out.closeEntry();
+      }
+    }
+    ClassLoader jarOnly = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+        getClass().getClassLoader()) {
+      @Override
+      public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+        if (!name.startsWith("io/tenantry/hibernate/rls/child")) {
+          return super.getResources(name);
+        }
+        return java.util.Collections.enumeration(java.util.Collections.list(super.getResources(name)).stream()
+            .filter(url -> url.getProtocol().equals("jar")).toList());
+      }
+    };
+    assertThat(EntityScan.mappedClasses(jarOnly, "io.tenantry.hibernate.rls.child")).extracting(Class::getSimpleName)
+        .containsExactly("Article", "Label", "Shelf");
+    assertThat(TenantryPolicies.scan("io.tenantry.hibernate.rls.child").classLoader(jarOnly).sql())
+        .isEqualTo(TenantryPolicies.scan("io.tenantry.hibernate.rls.child").sql());
+  }
+
+  @Test
   void aPackageWithoutEntities_isAnErrorNamingIt() {
     assertThatThrownBy(() -> TenantryPolicies.scan("com.example.nothing.here").sql())
         .isInstanceOf(IllegalArgumentException.class)
