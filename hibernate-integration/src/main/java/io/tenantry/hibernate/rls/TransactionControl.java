@@ -2,6 +2,7 @@ package io.tenantry.hibernate.rls;
 
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads what a statement may do beyond its own transaction, with one pass of a small lexer.
@@ -33,7 +34,7 @@ import java.util.Set;
  * <p>The lexer skips whitespace, comments (nested block comments too) and quoted text
  * ({@code '...'}, {@code E'...'}, {@code "..."}, {@code $tag$...$tag$}), so a keyword inside a string
  * or a function body is not mistaken for a statement. It allocates nothing for ordinary SQL
- * (Hibernate's): it runs for every statement prepared.
+ * (Hibernate's); it runs once per distinct statement text (the result is kept, within a bound).
  */
 final class TransactionControl {
 
@@ -93,11 +94,34 @@ final class TransactionControl {
     return (classify(sql) & CONTROL) != 0;
   }
 
+  /**
+   * Classifications of recent statement texts. An application sends few distinct texts again and
+   * again (Hibernate's are built once per query), and the lexer costs about a microsecond for a
+   * typical one; texts that embed values (a different string each time) fill the map, which is then
+   * emptied and refilled — a bound, not an eviction policy. Refused texts are not kept: they throw
+   * each time.
+   */
+  private static final int CACHE_LIMIT = 2048;
+  private static final ConcurrentHashMap<String, Integer> CACHE = new ConcurrentHashMap<>();
+
   /** {@link #CONTROL} and {@link #SESSION_STATE}, or'ed; throws when more SQL follows a reverting statement. */
   static int classify(String sql) throws SQLException {
     if (sql == null) {
       return 0;
     }
+    Integer known = CACHE.get(sql);
+    if (known != null) {
+      return known;
+    }
+    int kind = lex(sql);
+    if (CACHE.size() >= CACHE_LIMIT) {
+      CACHE.clear();
+    }
+    CACHE.put(sql, kind);
+    return kind;
+  }
+
+  private static int lex(String sql) throws SQLException {
     int kind = 0;
     String reverting = null;
     int i = 0;
