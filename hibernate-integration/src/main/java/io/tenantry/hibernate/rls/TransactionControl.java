@@ -2,7 +2,6 @@ package io.tenantry.hibernate.rls;
 
 import java.sql.SQLException;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads what a statement may do beyond its own transaction, with one pass of a small lexer.
@@ -94,31 +93,12 @@ final class TransactionControl {
     return (classify(sql) & CONTROL) != 0;
   }
 
-  /**
-   * Classifications of recent statement texts. An application sends few distinct texts again and
-   * again (Hibernate's are built once per query), and the lexer costs about a microsecond for a
-   * typical one; texts that embed values (a different string each time) fill the map, which is then
-   * emptied and refilled — a bound, not an eviction policy. Refused texts are not kept: they throw
-   * each time.
-   */
-  private static final int CACHE_LIMIT = 2048;
-  private static final ConcurrentHashMap<String, Integer> CACHE = new ConcurrentHashMap<>();
+  /** Classifications by statement text: the lexer costs about a microsecond for a typical one. */
+  private static final TextCache<Integer> CACHE = new TextCache<>();
 
   /** {@link #CONTROL} and {@link #SESSION_STATE}, or'ed; throws when more SQL follows a reverting statement. */
   static int classify(String sql) throws SQLException {
-    if (sql == null) {
-      return 0;
-    }
-    Integer known = CACHE.get(sql);
-    if (known != null) {
-      return known;
-    }
-    int kind = lex(sql);
-    if (CACHE.size() >= CACHE_LIMIT) {
-      CACHE.clear();
-    }
-    CACHE.put(sql, kind);
-    return kind;
+    return sql == null ? 0 : CACHE.get(sql, TransactionControl::lex);
   }
 
   private static int lex(String sql) throws SQLException {
