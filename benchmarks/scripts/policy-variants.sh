@@ -16,11 +16,12 @@
 #   perinsert   generated, but the insert's check reads the settings per row, without sub-selects (4 restrictive policies)
 #   plain       generated, every setting read per row without sub-selects (no InitPlans)
 #   company     permissive (true) + restrictive company term only, through a sub-select
+#   company2/3  the same term two or three times, through sub-selects that differ in text: one InitPlan more each
 set -euo pipefail
 N=${1:-20000}
 ROUNDS=${2:-3}
 shift 2 2>/dev/null || shift $#
-VARIANTS=${*:-none trivial both generated restrictive roles perinsert plain company}
+VARIANTS=${*:-none trivial both generated restrictive roles perinsert plain company company2 company3}
 HOST=${PGHOST:-127.0.0.1}
 DB=tenantry_policy_variants
 TCK=$(getconf CLK_TCK)
@@ -49,6 +50,9 @@ SQL
 C="(select nullif(current_setting('tenantry.company_id', true), '')::uuid)"
 VS="(select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end)"
 R="(select nullif(current_setting('tenantry.register_id', true), '')::uuid)"
+# the company term again, in texts PostgreSQL does not merge (a company id is never 'x' or 'y')
+CX="(select nullif(current_setting('tenantry.company_id', true), 'x')::uuid)"
+CY="(select nullif(current_setting('tenantry.company_id', true), 'y')::uuid)"
 CP="nullif(current_setting('tenantry.company_id', true), '')::uuid"
 VSP="case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end"
 RP="nullif(current_setting('tenantry.register_id', true), '')::uuid"
@@ -82,6 +86,11 @@ apply() { # variant
                 create policy r on $t as restrictive for all using $PLAINSYS with check $PLAINSYS;";;
       company) s+="create policy p on $t as permissive for all using (true) with check (true);
                 create policy r on $t as restrictive for all using (company_id = $C) with check (company_id = $C);";;
+      company2) s+="create policy p on $t as permissive for all using (true) with check (true);
+                create policy r on $t as restrictive for all using (company_id = $C and company_id = $CX) with check (true);";;
+      company3) s+="create policy p on $t as permissive for all using (true) with check (true);
+                create policy r on $t as restrictive for all using (company_id = $C and company_id = $CX
+                  and company_id = $CY) with check (true);";;
       *) echo "unknown variant $1" >&2; exit 2;;
     esac
   done
