@@ -49,6 +49,18 @@ create policy tenantry_tenant_guard on pos_employee_store as restrictive for all
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id])))) or current_user = '${system_role}')
   with check ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id])))) or current_user = '${system_role}');
 
+-- pos_invitation (company)
+alter table pos_invitation enable row level security;
+alter table pos_invitation force row level security;
+drop policy if exists tenantry_tenant on pos_invitation;
+create policy tenantry_tenant on pos_invitation as permissive for all to public
+  using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}')
+  with check (true);
+drop policy if exists tenantry_tenant_guard on pos_invitation;
+create policy tenantry_tenant_guard on pos_invitation as restrictive for all to public
+  using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}')
+  with check ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}');
+
 -- pos_product (company)
 alter table pos_product enable row level security;
 alter table pos_product force row level security;
