@@ -178,7 +178,7 @@ public final class CompanyData {
         String[] h = line.split(" ");
         if (h.length != 8 || !h[0].equals("table") || !h[2].equals("rows") || !h[4].equals("md5")
             || !h[6].equals("columns")) {
-          throw new IllegalArgumentException("Not a Tenantry company export: unexpected line '" + line + "'");
+          throw new IllegalArgumentException("The company export is truncated or damaged: unexpected line '" + line + "'");
         }
         Table table = byName.get(h[1]);
         if (table == null) {
@@ -276,7 +276,7 @@ public final class CompanyData {
       while (!(line = next(reader)).equals("end")) {
         String[] h = line.split(" ");
         if (h.length != 8 || !h[0].equals("table")) {
-          throw new IllegalArgumentException("Not a Tenantry company export: unexpected line '" + line + "'");
+          throw new IllegalArgumentException("The company export is truncated or damaged: unexpected line '" + line + "'");
         }
         tables.add(new Manifest.TableData(h[1], Arrays.asList(h[7].split(",")), Long.parseLong(h[3]), h[5]));
         while (!next(reader).equals(END_OF_ROWS)) {

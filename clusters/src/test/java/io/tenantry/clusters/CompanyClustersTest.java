@@ -163,7 +163,11 @@ class CompanyClustersTest {
   }
 
   static long query(String sql) {
-    try (Connection c = app.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+    return count(clusters, sql);
+  }
+
+  static long count(CompanyClusters clusters, String sql) {
+    try (Connection c = clusters.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
