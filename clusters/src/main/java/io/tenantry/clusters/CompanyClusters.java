@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import io.tenantry.clusters.internal.ClosingConnection;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -61,6 +65,8 @@ public final class CompanyClusters {
   private final Map<String, Cluster> clusters;
   private final String home;
   private final RoutingDataSource routing = new RoutingDataSource();
+  /** Connections this router has handed out per company and not yet seen closed: a move waits for them. */
+  private final Map<UUID, AtomicInteger> open = new ConcurrentHashMap<>();
 
   private CompanyClusters(Builder b) {
     this.directory = b.directory;
@@ -258,21 +264,56 @@ public final class CompanyClusters {
     return c;
   }
 
-  /** The cluster the current binding's connections go to. */
-  String route() {
-    Optional<TenantContext> tenant = Tenancy.find();
-    if (tenant.isPresent()) {
-      UUID company = tenant.get().companyId();
+  /**
+   * Waits until every connection this router handed out for a company is closed (a move calls it after marking the
+   * company moving, so no transaction of the company is still running in this JVM when the copy starts).
+   *
+   * @return whether none is open; {@code false} when the timeout passed first
+   */
+  boolean awaitClosed(UUID companyId, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    AtomicInteger count = open.get(companyId);
+    while (count != null && count.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A tenant connection: counted first, then the directory read, so a move that saw no open one sees this one refused. */
+  private Connection tenantConnection(UUID company, String user, String password) throws SQLException {
+    AtomicInteger count = open.computeIfAbsent(company, k -> new AtomicInteger());
+    count.incrementAndGet();
+    boolean handedOut = false;
+    try {
       Placement p = directory.find(company).orElseThrow(() -> new CompanyNotPlacedException(company));
       if (p.moving()) {
         throw new CompanyMovingException(company, p.cluster());
       }
-      if (!clusters.containsKey(p.cluster())) {
+      Cluster cluster = clusters.get(p.cluster());
+      if (cluster == null) {
         throw new IllegalStateException("The company directory places company " + company + " on cluster '"
             + p.cluster() + "', which is not configured here (configured: " + clusters.keySet() + ")");
       }
-      return p.cluster();
+      Connection c = user == null ? cluster.rls.getConnection() : cluster.rls.getConnection(user, password);
+      handedOut = true;
+      return ClosingConnection.wrap(c, count::decrementAndGet);
+    } finally {
+      if (!handedOut) {
+        count.decrementAndGet();
+      }
     }
+  }
+
+  /** The cluster the current binding's connections go to, when no tenant is bound. */
+  String route() {
     String pinned = PINNED.get();
     if (pinned != null) {
       return pinned;
@@ -359,11 +400,19 @@ public final class CompanyClusters {
 
     @Override
     public Connection getConnection() throws SQLException {
+      Optional<TenantContext> tenant = Tenancy.find();
+      if (tenant.isPresent()) {
+        return tenantConnection(tenant.get().companyId(), null, null);
+      }
       return clusters.get(route()).rls.getConnection();
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+      Optional<TenantContext> tenant = Tenancy.find();
+      if (tenant.isPresent()) {
+        return tenantConnection(tenant.get().companyId(), username, password);
+      }
       return clusters.get(route()).rls.getConnection(username, password);
     }
 

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>the directory marks the company moving: its tenant connections are refused from now on
- *       ({@link CompanyMovingException}, retryable), then the move waits {@link #settle(Duration)} for transactions
- *       that already hold a connection;</li>
+ *       ({@link CompanyMovingException}, retryable); the move waits until every connection this JVM's router had
+ *       handed out for the company is closed ({@link #drain(Duration)}), then {@link #settle(Duration)} more for
+ *       other application instances;</li>
  *   <li>export at the source (one snapshot), import at the target (one transaction, committed only when the
  *       target's counts and checksums equal the export's);</li>
  *   <li>the directory switches the company to the target and lets its connections through again;</li>
@@ -35,7 +36,8 @@ public final class CompanyMove {
   private static final Logger LOG = LoggerFactory.getLogger(CompanyMove.class);
 
   private final CompanyClusters clusters;
-  private Duration settle = Duration.ofSeconds(1);
+  private Duration settle = Duration.ZERO;
+  private Duration drain = Duration.ofSeconds(30);
 
   private CompanyMove(CompanyClusters clusters) {
     this.clusters = Objects.requireNonNull(clusters, "clusters");
@@ -52,9 +54,22 @@ public final class CompanyMove {
   }
 
   /**
-   * How long to wait after refusing the company's new connections before copying, for its running transactions to
-   * end (and, with several application instances, for their directory reads to see the move); 1 second by default.
-   * A transaction that still writes afterwards makes the verification fail, so the move is abandoned, not lossy.
+   * How long to wait for the company's open connections (handed out by this JVM's router) to close before giving
+   * the move up; 30 seconds by default.
+   *
+   * @param drain the longest wait
+   * @return this
+   */
+  public CompanyMove drain(Duration drain) {
+    this.drain = Objects.requireNonNull(drain, "drain");
+    return this;
+  }
+
+  /**
+   * How long to wait after the drain before copying, for other application instances (which share the directory but
+   * not this JVM's count of open connections) to see the move and end their transactions; none by default. A write
+   * that still lands at the source after the export is caught when the source's rows are compared with the export
+   * before the delete: the source copy is then kept and reported in {@link Result#sourceKept()}, never deleted.
    *
    * @param settle the wait
    * @return this
@@ -96,6 +111,9 @@ public final class CompanyMove {
     Manifest manifest;
     Path file = null;
     try {
+      if (!clusters.awaitClosed(companyId, drain)) {
+        throw new IllegalStateException("connections of the company were still open after " + drain);
+      }
       sleep(settle);
       file = Files.createTempFile("tenantry-move-" + companyId + "-", ".export");
       try (OutputStream out = Files.newOutputStream(file)) {
