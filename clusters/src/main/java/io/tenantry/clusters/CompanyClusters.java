@@ -37,10 +37,11 @@ import org.hibernate.SessionFactory;
  *       DataSource)}), so even SQL that names another company's id sees only the bound company's rows, and rows
  *       on other clusters are not reachable at all; a company the directory does not know is refused
  *       ({@link CompanyNotPlacedException}), a moving one too ({@link CompanyMovingException});</li>
- *   <li>system work ({@code Tenancy.asSystem}) runs on one cluster at a time, named with {@link #onCluster} or
- *       {@link #asSystemOnEachCluster}; without one it is refused, since "all companies" spans clusters;</li>
- *   <li>nothing bound (Hibernate's start-up, a login reading global tables) gets the {@linkplain Builder#home home}
- *       cluster, where global tables such as user accounts and the directory live.</li>
+ *   <li>system work ({@code Tenancy.asSystem}) runs on one cluster at a time: the one named with {@link #onCluster},
+ *       once on each with {@link #asSystemOnEachCluster}, else the {@linkplain Builder#home home} cluster, where
+ *       global tables such as user accounts live (a login lookup, a signup, the start-up audit). Work over every
+ *       company must use {@link #asSystemOnEachCluster}: unpinned, it sees the home cluster's companies only;</li>
+ *   <li>nothing bound (Hibernate's start-up, reading global tables) gets the home cluster too.</li>
  * </ul>
  *
  * <pre>{@code
@@ -317,11 +318,6 @@ public final class CompanyClusters {
     String pinned = PINNED.get();
     if (pinned != null) {
       return pinned;
-    }
-    if (Tenancy.systemAccessReason().isPresent() && clusters.size() > 1) {
-      throw new IllegalStateException("Tenancy.asSystem work asked for a connection, but companies live on "
-          + clusters.size() + " clusters " + clusters.keySet() + " and none was named. Run it per cluster: "
-          + "companyClusters.onCluster(name, work) or companyClusters.asSystemOnEachCluster(reason, work)");
     }
     return home;
   }
