@@ -65,6 +65,23 @@ class CompanyMoveTest {
   }
 
   @Test
+  void theDirectoryTableRefusesWritesThatLostARace() {
+    UUID company = UUID.randomUUID();
+    directory.place(company, "one");
+    assertThatThrownBy(() -> directory.place(company, "two")).hasMessageContaining("already placed (on one)");
+    assertThatThrownBy(() -> directory.beginMove(company, "two")).hasMessageContaining("it is on one");
+    assertThatThrownBy(() -> directory.endMove(company, "two")).hasMessageContaining("is not moving");
+    directory.beginMove(company, "one");
+    assertThatThrownBy(() -> directory.beginMove(company, "one")).hasMessageContaining("moving away from one");
+    directory.endMove(company, "two");
+    assertThat(directory.find(company)).contains(new Placement("two", false));
+    directory.remove(company);
+    assertThat(directory.find(company)).isEmpty();
+    // a move of a company the directory does not know is refused before anything is touched
+    assertThatThrownBy(() -> CompanyMove.of(clusters).move(company, "two")).isInstanceOf(CompanyNotPlacedException.class);
+  }
+
+  @Test
   void tablesComeInForeignKeyOrder() {
     List<String> tables = dataOne.tables();
     assertThat(tables).containsExactlyInAnyOrder("tenantry_company", "product", "sale", "sale_line", "card_sale");
