@@ -434,9 +434,43 @@ $('user-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const storeIds = [...$('user-stores').querySelectorAll('input:checked')].map((i) => i.value);
   try {
-    await api('/api/users', { method: 'POST', noStore: true, body: JSON.stringify({ email: $('new-user-email').value,
-      password: $('new-user-password').value, role: $('new-user-role').value, storeIds }) });
-    $('user-result').textContent = 'Added ' + $('new-user-email').value + ' as ' + $('new-user-role').value.toLowerCase() + '.';
-    $('new-user-email').value = ''; $('new-user-password').value = '';
+    const sent = await api('/api/invitations', { method: 'POST', noStore: true, body: JSON.stringify({
+      email: $('new-user-email').value, role: $('new-user-role').value, storeIds }) });
+    $('user-result').textContent = 'Invitation sent to ' + sent.email + ' as ' + sent.role.toLowerCase()
+      + ', valid until ' + new Date(sent.expiresAt).toLocaleDateString() + '.';
+    $('new-user-email').value = '';
   } catch (err) { showError(err, 'user-result'); }
 });
+
+// ---------- accepting an invitation: the link mailed to the invited address, #invitation=<token> ----------
+function invitationToken() {
+  const m = /^#invitation=(inv_[A-Za-z0-9_-]{10,100})$/.exec(location.hash);
+  return m ? m[1] : null;
+}
+function showInvitation() {
+  const invited = invitationToken() !== null;
+  $('accept').hidden = !invited;
+  $('login').hidden = invited;
+  if (invited) $('accept-password').focus();
+}
+$('accept').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  $('accept-error').textContent = '';
+  let res;
+  try {
+    res = await fetch('/api/invitations/accept', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: invitationToken(), password: $('accept-password').value }) });
+  } catch (err) { $('accept-error').textContent = 'The server cannot be reached. Try again in a moment.'; return; }
+  if (!res.ok) {
+    const problem = await res.json().catch(() => ({}));
+    $('accept-error').textContent = problem.detail || 'Accepting failed (HTTP ' + res.status + ').';
+    return;
+  }
+  $('accept-password').value = '';
+  history.replaceState(null, '', location.pathname); // the token is spent: out of the address bar
+  showInvitation();
+  $('login-message').textContent = 'Invitation accepted: sign in with your email and password.';
+  $('login-message').hidden = false;
+});
+window.addEventListener('hashchange', showInvitation);
+showInvitation();

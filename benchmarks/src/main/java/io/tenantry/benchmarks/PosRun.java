@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -411,7 +412,46 @@ final class PosRun {
     System.out.println("  on and off price the same 5 sales alike, and answer their retries with 200");
   }
 
-  private static String lines(SplittableRandom rng, List<String> products) {
+  /**
+   * One register selling back to back ({@code POST /api/sales}, 3 lines from {@code seed}, a new
+   * {@code clientSaleId} each) for {@code sliceNanos} once {@code go} opens: the latency of each sale. A sale
+   * not answered 201 is counted in {@code failures} and printed.
+   */
+  static Callable<Samples> selling(PosApi api, String key, long seed, long sliceNanos, List<String> products,
+      CountDownLatch go, AtomicLong failures) {
+    return () -> {
+      SplittableRandom rng = new SplittableRandom(seed);
+      Samples s = new Samples();
+      go.await();
+      long end = System.nanoTime() + sliceNanos;
+      long now;
+      do {
+        String body = "{\"clientSaleId\":\"" + UUID.randomUUID() + "\",\"lines\":" + lines(rng, products) + "}";
+        long t0 = System.nanoTime();
+        PosApi.Answer a = api.call("POST", "/api/sales", key, body);
+        now = System.nanoTime();
+        if (a.status() != 201) {
+          failures.incrementAndGet();
+          System.out.println("  sale answered " + a.status() + ": " + a.text());
+        }
+        s.add(now - t0);
+      } while (now < end);
+      return s;
+    };
+  }
+
+  /** The figures of one variant's measured slices. */
+  static Map<String, Object> variant(long sales, double seconds, Samples all, List<Double> perRound) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sales", sales);
+    m.put("sales_per_s", sales / seconds);
+    m.put("p50_ms", all.quantile(0.5) / 1e6);
+    m.put("p99_ms", all.quantile(0.99) / 1e6);
+    m.put("per_round_sales_per_s", perRound);
+    return m;
+  }
+
+  static String lines(SplittableRandom rng, List<String> products) {
     StringBuilder sb = new StringBuilder("[");
     for (int l = 0; l < 3; l++) {
       sb.append(l == 0 ? "" : ",").append("{\"productId\":\"").append(products.get(rng.nextInt(products.size())))
@@ -455,25 +495,7 @@ final class PosRun {
           for (int t = 0; t < keys.size(); t++) {
             String key = keys.get(t);
             long seed = round * 1_000_003L + t;
-            futures.add(pool.submit(() -> {
-              SplittableRandom rng = new SplittableRandom(seed);
-              Samples s = new Samples();
-              go.await();
-              long end = System.nanoTime() + o.posSliceMillis * 1_000_000L;
-              long now;
-              do {
-                String body = "{\"clientSaleId\":\"" + UUID.randomUUID() + "\",\"lines\":" + lines(rng, products) + "}";
-                long t0 = System.nanoTime();
-                PosApi.Answer a = api.call("POST", "/api/sales", key, body);
-                now = System.nanoTime();
-                if (a.status() != 201) {
-                  failures.incrementAndGet();
-                  System.out.println("  sale answered " + a.status() + ": " + a.text());
-                }
-                s.add(now - t0);
-              } while (now < end);
-              return s;
-            }));
+            futures.add(pool.submit(selling(api, key, seed, o.posSliceMillis * 1_000_000L, products, go, failures)));
           }
           Map<Integer, Long> db0 = backends.snapshot(logins.get(v));
           long jvm0 = processes.get(v).cpuNanos();
@@ -513,12 +535,7 @@ final class PosRun {
     r.put("lines_per_sale", 3);
     Map<String, Object> variants = new LinkedHashMap<>();
     for (int v = 0; v < 2; v++) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("sales", sales[v]);
-      m.put("sales_per_s", sales[v] / seconds[v]);
-      m.put("p50_ms", all[v].quantile(0.5) / 1e6);
-      m.put("p99_ms", all[v].quantile(0.99) / 1e6);
-      m.put("per_round_sales_per_s", perRound.get(v));
+      Map<String, Object> m = variant(sales[v], seconds[v], all[v], perRound.get(v));
       m.put("per_round_p50_ms", perRoundP50.get(v));
       // the stable measure on a shared machine: what one sale costs the server side, whatever else runs
       m.put("pos_jvm_cpu_ms_per_sale", jvmCpu[v] < 0 ? null : jvmCpu[v] / 1e6 / sales[v]);

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code results/results.md} and {@code results/chart.svg}. See {@code benchmarks/README.md}.
  *
  * <pre>
- * java -jar benchmarks/target/tenantry-benchmarks.jar [--quick] [--only=context,queries,sync,pos] [--reload]
+ * java -jar benchmarks/target/tenantry-benchmarks.jar [--quick] [--only=context,queries,sync,pos,flood] [--reload]
  *     [--companies=10,10000] [--threads=4] [--rounds=12] [--warmup=6] [--slice-ms=1000] [--out=DIR]
  *     [--catalogs=10000,100000] [--registers=8] [--pos-rounds=10] [--pos-warmup=30] [--pos-slice-ms=3000]
  *     [--push-sales=10000]
@@ -34,6 +34,8 @@ public final class RunAll {
     boolean sync = true;
     /** Item 5 and the register push: sales through the POS, isolation on vs off. */
     boolean pos = true;
+    /** Issue 22: real sales while unknown register keys arrive, against the same registers selling alone. */
+    boolean flood = true;
     int[] syncCatalogs = {10_000, 100_000};
     int registers = 8;
     int posRounds = 10;
@@ -73,14 +75,16 @@ public final class RunAll {
         } else if (a.startsWith("--only=")) {
           List<String> parts = List.of(v.split(","));
           for (String part : parts) {
-            if (!List.of("context", "queries", "sync", "pos").contains(part)) {
-              throw new IllegalArgumentException("--only takes context, queries, sync and pos, comma-separated; not " + part);
+            if (!List.of("context", "queries", "sync", "pos", "flood").contains(part)) {
+              throw new IllegalArgumentException("--only takes context, queries, sync, pos and flood, comma-separated; not "
+                  + part);
             }
           }
           o.context = parts.contains("context");
           o.queries = parts.contains("queries");
           o.sync = parts.contains("sync");
           o.pos = parts.contains("pos");
+          o.flood = parts.contains("flood");
         } else if (a.startsWith("--catalogs=")) {
           String[] p = v.split(",");
           o.syncCatalogs = new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
@@ -147,7 +151,7 @@ public final class RunAll {
     out.put("quick", o.quick);
     out.put("machine", machine());
     out.put("library", library());
-    if (!(o.context && o.queries && o.sync && o.pos)) {
+    if (!(o.context && o.queries && o.sync && o.pos && o.flood)) {
       System.out.println("(partial run: latest.json will carry only the part that ran)");
     }
     if (o.context) {
@@ -158,6 +162,9 @@ public final class RunAll {
     }
     if (o.sync || o.pos) {
       new PosRun(o, out).run();
+    }
+    if (o.flood) {
+      new FloodRun(o, out).run();
     }
     out.put("run_seconds", (System.nanoTime() - started) / 1e9);
     if (o.slots != null) {

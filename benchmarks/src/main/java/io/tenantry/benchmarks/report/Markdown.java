@@ -63,6 +63,7 @@ final class Markdown {
     }
     sync(md, map(r.get("sync")));
     sales(md, map(r.get("pos_sales")), map(r.get("register_push")));
+    flood(md, map(r.get("unknown_keys_flood")));
     return md.toString();
   }
 
@@ -141,6 +142,28 @@ final class Markdown {
           .append(" s). Sales on the server afterwards: ").append(push.get("sales_on_server")).append(". Recording them "
               + "with `sell --repeat`: ").append(fmt(num(push.get("sell_seconds")), "%.1f")).append(" s.\n\n");
     }
+  }
+
+  private static void flood(StringBuilder md, Map<String, Object> f) {
+    md.append("## 6. Real sales while unknown register keys arrive (issue 22)\n\n");
+    if (f == null) {
+      md.append("Not run (`--only` without `flood`).\n\n");
+      return;
+    }
+    md.append(String.valueOf(f.get("registers"))).append(" registers sell (`POST /api/sales`, 3 lines) in alternating "
+        + "slices: alone, and while ").append(String.format(Locale.ROOT, "%,d", num(f.get("unknown_keys_per_slice")).longValue()))
+        .append(" requests with distinct made-up `X-Register-Key`s arrive from ").append(f.get("flood_threads"))
+        .append(" other client threads (one POS, isolation on).\n\n| slices | sales | sales/s | p50 ms | p99 ms |\n"
+            + "|---|---:|---:|---:|---:|\n");
+    map(f.get("variants")).forEach((k, v) -> {
+      Map<String, Object> m = map(v);
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", k, fmt(num(m.get("sales")), "%,.0f"),
+          fmt(num(m.get("sales_per_s")), "%.1f"), fmt(num(m.get("p50_ms")), "%.1f"), fmt(num(m.get("p99_ms")), "%.1f")));
+    });
+    md.append("\nFlood / quiet: **").append(fmt(num(f.get("ratio")), "%.3f")).append("** (median of per-round ratios; "
+        + "25th–75th percentile ").append(fmt(num(f.get("round_ratio_p25")), "%.3f")).append("–")
+        .append(fmt(num(f.get("round_ratio_p75")), "%.3f")).append("). What the unknown keys got (measured rounds): ")
+        .append(f.get("flood_answers")).append(".\n\n");
   }
 
   private static void headline(StringBuilder md, Map<String, Object> ratios) {

@@ -90,6 +90,19 @@ public final class Report {
       }
       r.put("pos_sales_isolation_on_vs_off", m);
     }
+    Map<String, Object> flood = map(run.get("unknown_keys_flood"));
+    String floodDefinition = "real sales/s of 8 registers (POST /api/sales) while 1,000 requests with made-up register "
+        + "keys arrive per slice / the same registers selling alone; median of per-round ratios (issue 22)";
+    if (flood == null) {
+      r.put("unknown_keys_flood_vs_quiet", pending(">=", 0.90, floodDefinition));
+    } else {
+      Map<String, Object> m = banded(ratio(num(flood.get("ratio")), ">=", 0.90, floodDefinition),
+          num(flood.get("round_ratio_p25")), num(flood.get("round_ratio_p75")));
+      m.put("p50_ms_flood_quiet", List.of(num(at(flood, "variants", "flood", "p50_ms")),
+          num(at(flood, "variants", "quiet", "p50_ms"))));
+      m.put("flood_answers", flood.get("flood_answers"));
+      r.put("unknown_keys_flood_vs_quiet", m);
+    }
     r.values().forEach(v -> {
       if (map(v).get("value") == null) {
         map(v).putIfAbsent("note", NOT_RUN);

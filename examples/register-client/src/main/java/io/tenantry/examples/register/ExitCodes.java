@@ -24,6 +24,11 @@ public final class ExitCodes {
   public static final int SALES_REJECTED = 7;
   /** A sale could not be recorded: unknown SKU, or no catalog synced yet. */
   public static final int NOT_SELLABLE = 8;
+  /**
+   * The server failed (HTTP 500) on some sales after every retry; they stay pending for the next push, and
+   * the other sales were pushed.
+   */
+  public static final int SALES_FAILED_ON_SERVER = 9;
 
   private ExitCodes() {}
 
@@ -38,6 +43,7 @@ public final class ExitCodes {
     codes.put(" " + TOTALS_DIFFER, "push: all landed, but some server totals differ from the local ones");
     codes.put(" " + SALES_REJECTED, "push: the server rejected some sales (kept, listed by status)");
     codes.put(" " + NOT_SELLABLE, "sell: unknown SKU, or the catalog was never synced");
+    codes.put(" " + SALES_FAILED_ON_SERVER, "push: the server failed (500) on some sales; kept pending, others pushed");
     return codes;
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Spec;
         + "timeout or after this command was killed is answered with the sale the server already has. A sale is "
         + "marked pushed only once the server answered 201 or 200.",
         "The server prices each sale itself; its total is recorded next to the local one and every difference is "
-        + "listed (exit code 6). Sales the server rejects for their content are kept, listed and not sent again "
-        + "(exit code 7)."})
+        + "listed (exit code 6). Sales the server rejects for their content (a 4xx) are parked: kept, listed and not "
+        + "sent again (exit code 7). A sale the server fails on (HTTP 500 after every try) stays pending and the push "
+        + "goes on with the others (exit code 9); after 3 such sales in a row it stops (exit code 4)."})
 final class PushCommand implements Callable<Integer> {
 
   private static final int LISTED = 20;
@@ -53,7 +55,7 @@ final class PushCommand implements Callable<Integer> {
   int parallel;
 
   /** What became of one sale. */
-  private sealed interface Outcome permits Landed, Rejected, Failed, Skipped {
+  private sealed interface Outcome permits Landed, Rejected, Held, Failed, Skipped {
     SaleJournal.Sale sale();
   }
 
@@ -61,7 +63,13 @@ final class PushCommand implements Callable<Integer> {
 
   private record Rejected(SaleJournal.Sale sale, SaleRejectedException reason) implements Outcome {}
 
+  /** The server answered 500 on every try for this sale: it stays pending; the others go on. */
+  private record Held(SaleJournal.Sale sale, ServerUnreachableException failure) implements Outcome {}
+
   private record Failed(SaleJournal.Sale sale, RuntimeException failure) implements Outcome {}
+
+  /** Sales held in a row (no sale landed between them) after which the server is taken for broken: stop. */
+  private static final int HELD_IN_A_ROW = 3;
 
   private record Skipped(SaleJournal.Sale sale) implements Outcome {}
 
@@ -89,13 +97,14 @@ final class PushCommand implements Callable<Integer> {
     PosClient client = server.client(identity);
     long started = System.nanoTime();
     AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger heldInARow = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
       Thread t = new Thread(r, "push");
       t.setDaemon(true);
       return t;
     });
     CompletionService<Outcome> sending = new ExecutorCompletionService<>(pool);
-    pending.forEach(sale -> sending.submit(() -> send(client, sale, stop)));
+    pending.forEach(sale -> sending.submit(() -> send(client, sale, stop, heldInARow)));
 
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "pushing", pending.size());
     String registerId = identity.registerId();
@@ -104,6 +113,7 @@ final class PushCommand implements Callable<Integer> {
     int answered = 0;
     List<SaleJournal.Difference> differences = new ArrayList<>();
     List<Rejected> rejected = new ArrayList<>();
+    List<Held> held = new ArrayList<>();
     RuntimeException failure = null;
     try {
       for (int done = 1; done <= pending.size(); done++) {
@@ -128,6 +138,8 @@ final class PushCommand implements Callable<Integer> {
         } else if (outcome instanceof Rejected r) {
           journal.markRejected(r.sale(), r.reason().getMessage());
           rejected.add(r);
+        } else if (outcome instanceof Held h) {
+          held.add(h);
         } else if (outcome instanceof Failed f && failure == null) {
           failure = f.failure();
         }
@@ -137,10 +149,10 @@ final class PushCommand implements Callable<Integer> {
       pool.shutdownNow();
     }
     bar.finish(pending.size());
-    return report(out, identity, pending.size(), created, already, differences, rejected, failure, started);
+    return report(out, identity, pending.size(), created, already, differences, rejected, held, failure, started);
   }
 
-  private static Outcome send(PosClient client, SaleJournal.Sale sale, AtomicBoolean stop) {
+  private static Outcome send(PosClient client, SaleJournal.Sale sale, AtomicBoolean stop, AtomicInteger heldInARow) {
     if (stop.get()) {
       return new Skipped(sale);
     }
@@ -149,10 +161,21 @@ final class PushCommand implements Callable<Integer> {
         .toList();
     try {
       String customerId = sale.customer() == null ? null : sale.customer().id();
-      return new Landed(sale, client.pushSale(sale.clientSaleId(), customerId, lines));
+      Landed landed = new Landed(sale, client.pushSale(sale.clientSaleId(), customerId, lines));
+      heldInARow.set(0);
+      return landed;
     } catch (SaleRejectedException e) {
+      heldInARow.set(0);
       return new Rejected(sale, e);
-    } catch (ServerUnreachableException | ServerRefusedException e) {
+    } catch (ServerUnreachableException e) {
+      if (e.lastStatus() == 500 && heldInARow.incrementAndGet() < HELD_IN_A_ROW) {
+        // the server is there and failed on this sale (a bug it may have for this sale only): keep it pending and
+        // go on with the others, rather than let one sale hold back every sale after it
+        return new Held(sale, e);
+      }
+      stop.set(true); // the server is gone, or fails on everything: do not hammer it with the rest
+      return new Failed(sale, e);
+    } catch (ServerRefusedException e) {
       stop.set(true); // the server is gone or refuses us: do not hammer it with the rest
       return new Failed(sale, e);
     }
@@ -196,13 +219,15 @@ final class PushCommand implements Callable<Integer> {
   }
 
   private int report(PrintWriter out, Identity identity, int total, int created, int already,
-      List<SaleJournal.Difference> differences, List<Rejected> rejected, RuntimeException failure, long started) {
+      List<SaleJournal.Difference> differences, List<Rejected> rejected, List<Held> held, RuntimeException failure,
+      long started) {
     long millis = (System.nanoTime() - started) / 1_000_000;
     out.printf("Pushed %d of %d pending sale%s to %s in %.1f s: %d new, %d already on the server%s.%n",
         created + already, total, total == 1 ? "" : "s", identity.serverUrl(), millis / 1000.0, created, already,
         already == 0 ? "" : " (sent before an interruption or a lost answer; the server kept each once)");
     if (!rejected.isEmpty()) {
-      out.printf("Rejected by the server: %d sale%s (kept locally, not sent again; see 'register status'):%n",
+      out.printf("Rejected by the server: %d sale%s, parked (kept locally, not sent again; the other sales went on;"
+          + " see 'register status'):%n",
           rejected.size(), rejected.size() == 1 ? "" : "s");
       rejected.stream().limit(LISTED).forEach(r -> out.printf("  %s  %s%n", r.sale().clientSaleId(),
           r.reason().getMessage()));
@@ -218,12 +243,21 @@ final class PushCommand implements Callable<Integer> {
       long remote = differences.stream().mapToLong(SaleJournal.Difference::serverTotalCents).sum();
       out.printf("  together: local %s, server %s%n", Money.format(local), Money.format(remote));
     }
+    if (!held.isEmpty()) {
+      out.printf("The server failed (HTTP 500) on %d sale%s after every try; kept pending, sent again by the next push:%n",
+          held.size(), held.size() == 1 ? "" : "s");
+      held.stream().limit(LISTED).forEach(h -> out.printf("  %s  %s%n", h.sale().clientSaleId(),
+          h.failure().getMessage()));
+    }
     out.flush();
     if (failure != null) {
       int left = total - created - already - rejected.size();
       spec.commandLine().getErr().printf("%d sale%s still pending; they are safe here and go with the next push.%n",
           left, left == 1 ? "" : "s");
       throw failure;
+    }
+    if (!held.isEmpty()) {
+      return ExitCodes.SALES_FAILED_ON_SERVER;
     }
     if (!rejected.isEmpty()) {
       return ExitCodes.SALES_REJECTED;

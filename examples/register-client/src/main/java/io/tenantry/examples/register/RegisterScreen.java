@@ -113,7 +113,9 @@ final class RegisterScreen implements AutoCloseable {
       message = lastLine(sink.toString());
     } else {
       connection = "online";
-      message = push == ExitCodes.SALES_REJECTED ? "The server rejected a sale; it is parked (see 'register status')." : "";
+      message = push == ExitCodes.SALES_REJECTED ? "The server rejected a sale; it is parked (see 'register status')."
+          : push == ExitCodes.SALES_FAILED_ON_SERVER ? "The server failed on a sale; it stays pending and is sent again."
+          : "";
       lastContact = Instant.now();
     }
   }

@@ -48,7 +48,8 @@ final class StatusCommand implements Callable<Integer> {
           Money.format(sales.pendingTotalCents()));
       out.printf("Pushed:    %d sale%s, %d with a server total different from the local one%n", sales.pushed(),
           sales.pushed() == 1 ? "" : "s", sales.differing());
-      out.printf("Rejected:  %d sale%s%n", sales.rejected(), sales.rejected() == 1 ? "" : "s");
+      out.printf("Rejected:  %d sale%s%s%n", sales.rejected(), sales.rejected() == 1 ? "" : "s", sales.rejected() == 0
+          ? "" : " (parked: the server refused their content; kept here, never sent again)");
       if (sales.differing() > 0) {
         out.printf("Differences (newest %d):%n", Math.min(LISTED, sales.differing()));
         journal.differences(LISTED).forEach(d -> out.printf("  %s  %s%n", d.clientSaleId(), d.describe()));

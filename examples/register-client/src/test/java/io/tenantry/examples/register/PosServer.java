@@ -30,14 +30,17 @@ final class PosServer {
 
   final int port;
   final String url;
+  /** The embedded PostgreSQL's port; its superuser {@code postgres} (no password) owns the POS's tables. */
+  final int databasePort;
   private final Path jar;
   private Process process;
   private final Path dataDirectory;
   private final Path log;
 
-  private PosServer(Path jar, int port, Path dataDirectory, Path log) {
+  private PosServer(Path jar, int port, int databasePort, Path dataDirectory, Path log) {
     this.jar = jar;
     this.port = port;
+    this.databasePort = databasePort;
     this.url = "http://127.0.0.1:" + port;
     this.dataDirectory = dataDirectory;
     this.log = log;
@@ -60,7 +63,7 @@ final class PosServer {
           + " install -DskipTests");
     }
     try {
-      PosServer server = new PosServer(jar, freePort(), Files.createTempDirectory("register-client-pos-"),
+      PosServer server = new PosServer(jar, freePort(), freePort(), Files.createTempDirectory("register-client-pos-"),
           Files.createTempFile("register-client-pos-", ".log"));
       server.launch();
       return server;
@@ -73,7 +76,8 @@ final class PosServer {
   private void launch() throws IOException {
     ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xss512k",
         "-Xmx768m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-        "--pos.database.embedded-data-directory=" + dataDirectory.resolve("pg"), "--pos.demo.enabled=false"))
+        "--pos.database.embedded-data-directory=" + dataDirectory.resolve("pg"),
+        "--pos.database.embedded-port=" + databasePort, "--pos.demo.enabled=false"))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("LC_ALL", "C.UTF-8"); // embedded PostgreSQL refuses some locales
@@ -109,6 +113,24 @@ final class PosServer {
       launch();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot restart the POS: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A connection to the POS's database as its superuser, for what an operator or a fault does behind the
+   * application's back (terminating its backends).
+   */
+  java.sql.Connection superuser() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres",
+        "");
+  }
+
+  /** The server's log so far. */
+  String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
     }
   }
 

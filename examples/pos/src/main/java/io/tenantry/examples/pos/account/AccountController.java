@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /api/signup}, {@code /api/auth/login}, {@code /api/me}, {@code /api/users}. */
 @RestController
@@ -36,9 +37,11 @@ class AccountController {
 
   record MeView(UUID userId, String email, MemberRole role, UUID companyId, List<StoreRef> stores) {}
 
-  record NewUser(String email, String password, String role, List<UUID> storeIds) {}
+  record NewInvitation(String email, String role, List<UUID> storeIds) {}
 
-  record UserView(UUID id) {}
+  record Acceptance(String token, String password) {}
+
+  record AcceptedView(UUID companyId, UUID userId) {}
 
   private final Accounts accounts;
   private final Tokens tokens;
@@ -84,12 +87,15 @@ class AccountController {
     return new MeView(userId, email, Caller.role().orElseThrow(), Tenancy.current().companyId(), visible);
   }
 
-  @PostMapping("/users")
+  /**
+   * Invites an e-mail address as a manager or cashier (owner). The link goes to that address; the answer
+   * holds no token and is the same whether the address has a login in another company or not.
+   */
+  @PostMapping("/invitations")
   @ResponseStatus(HttpStatus.CREATED)
-  UserView addUser(@RequestBody NewUser body) {
+  Accounts.Invited invite(@RequestBody NewInvitation body) {
     Caller.requireRole(MemberRole.OWNER);
     String email = email(body.email());
-    String password = password(body.password());
     MemberRole role;
     if ("MANAGER".equals(body.role())) {
       role = MemberRole.MANAGER;
@@ -99,7 +105,16 @@ class AccountController {
       throw ApiProblem.badRequest("'role' must be MANAGER or CASHIER.");
     }
     List<UUID> storeIds = Input.ids(body.storeIds(), "storeIds", 100);
-    return new UserView(accounts.addUser(email, password, role, storeIds));
+    return accounts.invite(email, role, storeIds, Caller.userId(),
+        ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+  }
+
+  /** Accepts an invitation with the token from its link: a new login's password, or the existing login's (anyone). */
+  @PostMapping("/invitations/accept")
+  AcceptedView accept(@RequestBody Acceptance body) {
+    String token = Input.text(body.token(), "token", 100);
+    Accounts.Accepted accepted = accounts.accept(token, password(body.password()));
+    return new AcceptedView(accepted.companyId(), accepted.userId());
   }
 
   private static String email(String value) {

@@ -12,6 +12,13 @@ import io.tenantry.examples.pos.store.StoreService;
 import io.tenantry.examples.pos.web.ApiProblem;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +48,13 @@ public class Accounts {
   record Member(UUID userId, String email, String passwordHash, UUID companyId, MemberRole role, boolean allStores,
       Set<UUID> stores) {}
 
+  private static final String INVALID_LINK = "This invitation link is unknown, used or expired; ask for a new one.";
+
+  /** How long an invitation link works. */
+  static final Duration INVITATION_TTL = Duration.ofDays(7);
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   // compared against when the email is unknown, so that a wrong email costs as long as a wrong password
   private final String dummyHash;
 
@@ -51,15 +65,27 @@ public class Accounts {
   private final PasswordEncoder passwords;
   private final Catalog catalog;
   private final StoreService stores;
+  private final Outbox outbox;
 
   Accounts(PlatformTransactionManager transactionManager, PasswordEncoder passwords, Catalog catalog,
-      StoreService stores) {
+      StoreService stores, Outbox outbox) {
+    this.outbox = outbox;
     this.transactions = new TransactionTemplate(transactionManager);
     this.passwords = passwords;
     this.catalog = catalog;
     this.stores = stores;
     this.dummyHash = passwords.encode(UUID.randomUUID().toString());
   }
+
+  /** An invitation as its inviter sees it: never the token, which goes to the invited address only. */
+  public record Invited(UUID id, String email, MemberRole role, List<UUID> storeIds, Instant expiresAt) {}
+
+  /** The membership an accepted invitation made. */
+  public record Accepted(UUID companyId, UUID userId) {}
+
+  /** What the token of an invitation leads to, and the login its e-mail has, if any. */
+  private record Pending(UUID id, UUID companyId, String email, MemberRole role, List<UUID> storeIds, UUID userId,
+      String passwordHash) {}
 
   /** Creates a company and its owner; 409 when the email is already a login. */
   @PlatformAccess("signup creates a tenant: there is no company to bind before its row exists")
@@ -84,8 +110,10 @@ public class Accounts {
   }
 
   /**
-   * The member behind an email and password, or empty. A login that belongs to several companies
-   * signs in to the one it joined first (the demo has one company per login).
+   * The member behind an email and password, or empty. A login that belongs to several companies (it
+   * accepted an invitation of another company) signs in to the one it joined first: the company is not
+   * a client's choice ({@code TenantryRules} refuses a request body with a company id); a picker among the
+   * login's own memberships is left for later.
    */
   @PlatformAccess("login: which company a user belongs to is only known after finding the membership")
   Optional<Member> authenticate(String email, String password) {
@@ -103,8 +131,108 @@ public class Accounts {
     return matches ? member : Optional.empty();
   }
 
-  /** Adds a manager or cashier to the bound company with the given (visible) stores. */
-  @PlatformAccess("add user: whether an e-mail is taken is known only across companies")
+  /**
+   * Invites {@code email} into the bound company as a manager or cashier of the given (visible) stores:
+   * the one-time link goes to that address ({@link Outbox}), valid for {@link #INVITATION_TTL}. The
+   * answer is the same whether the address has a login elsewhere or not, and nothing is created for it
+   * until its owner accepts: an owner can neither squat an e-mail nor learn that it exists elsewhere
+   * (issue 22, item 2). 409 only when the address is already a member of this company, which the owner
+   * sees anyway.
+   */
+  public Invited invite(String email, MemberRole role, List<UUID> storeIds, UUID invitedBy, String acceptBaseUrl) {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    String token = "inv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    Instant now = Instant.now();
+    Invitation invitation = transactions.execute(s -> {
+      stores.requireAll(storeIds);
+      // the application role sees the logins of this company's members only: nothing about other companies
+      Long members = em.createQuery("select count(m) from Membership m where m.user.email = :email", Long.class)
+          .setParameter("email", email).getSingleResult();
+      if (members > 0) {
+        throw ApiProblem.conflict("This email is already a member of your company.");
+      }
+      Invitation created = new Invitation(email, role, storeIds, sha256(token), invitedBy, now, now.plus(INVITATION_TTL));
+      em.persist(created);
+      em.flush();
+      return created;
+    });
+    outbox.send(email, "You are invited to a Tenantry POS company", acceptBaseUrl + "/#invitation=" + token);
+    return new Invited(invitation.getId(), email, role, List.copyOf(storeIds), invitation.getExpiresAt());
+  }
+
+  /**
+   * Accepts an invitation with the token its address received: the person sets the password of a new
+   * login, or, when the address already has one (in another company), proves it with that login's
+   * password; either way they become a member of the inviting company with the invited role and stores.
+   * A token works once and until it expires; 404 otherwise, 401 for a wrong password of an existing login.
+   */
+  @PlatformAccess("accept invitation: the company is known only from the token, and the login may belong to other companies")
+  public Accepted accept(String token, String password) {
+    byte[] hash = sha256(token);
+    Instant now = Instant.now();
+    Pending pending = Tenancy.asSystem("accept invitation: find the invitation of a token and the login of its e-mail",
+        () -> transactions.execute(s -> em.createQuery("select i from Invitation i where i.tokenHash = :hash",
+                Invitation.class)
+            .setParameter("hash", hash).getResultStream().findFirst()
+            .filter(i -> i.getAcceptedAt() == null && i.getExpiresAt().isAfter(now))
+            .map(i -> {
+              Optional<UserAccount> login = em.createQuery("select u from UserAccount u where u.email = :email",
+                  UserAccount.class).setParameter("email", i.getEmail()).getResultStream().findFirst();
+              return new Pending(i.getId(), i.getCompanyId(), i.getEmail(), i.getRole(), i.getStoreIds(),
+                  login.map(UserAccount::getId).orElse(null), login.map(UserAccount::getPasswordHash).orElse(null));
+            }).orElse(null)));
+    if (pending == null) {
+      throw ApiProblem.notFoundBecause(INVALID_LINK);
+    }
+    UUID userId;
+    if (pending.userId() != null) {
+      if (pending.passwordHash() == null || !passwords.matches(password, pending.passwordHash())) {
+        throw ApiProblem.unauthorized("You already have an account with this email: enter its password to accept.");
+      }
+      userId = pending.userId();
+    } else {
+      String newHash = passwords.encode(password);
+      userId = Tenancy.asSystem("accept invitation: create the login of the invited e-mail", () -> transactions.execute(s -> {
+        requireFreeEmail(pending.email());
+        UserAccount user = new UserAccount(pending.email(), newHash);
+        em.persist(user);
+        em.flush();
+        return user.getId();
+      }));
+    }
+    Tenancy.run(TenantContext.ofCompany(pending.companyId()), () -> transactions.executeWithoutResult(s -> {
+      int taken = em.createQuery("update Invitation i set i.acceptedAt = :now where i.id = :id and i.acceptedAt is null")
+          .setParameter("now", now).setParameter("id", pending.id()).executeUpdate();
+      if (taken == 0) {
+        throw ApiProblem.notFoundBecause(INVALID_LINK);
+      }
+      Long member = em.createQuery("select count(m) from Membership m where m.user.id = :user", Long.class)
+          .setParameter("user", userId).getSingleResult();
+      if (member == 0) {
+        Membership membership = new Membership(em.getReference(UserAccount.class, userId), pending.role());
+        // the stores that still exist (one may have been removed since the invitation)
+        membership.grantStores(pending.storeIds().isEmpty() ? List.of() : em.createQuery(
+            "select s.id from Store s where s.id in :ids", UUID.class).setParameter("ids", pending.storeIds()).getResultList());
+        em.persist(membership);
+      }
+    }));
+    return new Accepted(pending.companyId(), userId);
+  }
+
+  private static byte[] sha256(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  /**
+   * Demo data only (not reachable over HTTP, where an owner invites): adds a manager or cashier with a
+   * password to the bound company.
+   */
+  @PlatformAccess("demo users: whether an e-mail is taken is known only across companies")
   public UUID addUser(String email, String password, MemberRole role, List<UUID> storeIds) {
     String hash = passwords.encode(password);
     Tenancy.current(); // a tenant is bound: the user joins its company

@@ -3,15 +3,18 @@ package io.tenantry.examples.pos.database;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tenantry.hibernate.rls.TenantryRls;
 import java.util.Map;
+import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.orm.jpa.JpaTransactionManager;
 
 /**
  * The owner, app and system DataSources and the Flyway set-up (see the package documentation).
@@ -67,10 +70,35 @@ class DatabaseConfig {
     return TenantryRls.dataSource(app, system);
   }
 
+  /**
+   * JPA's transaction manager, which checks a transaction it rolls back for a failure in the database
+   * ({@link CheckedRollbacks}): a request whose transaction failed never answers a 4xx.
+   */
+  @Bean
+  JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+    return new CheckedRollbacks(entityManagerFactory);
+  }
+
   /** Benchmark only: turns Tenantry's query scoping off when {@code pos.benchmark.isolation-off=true}; otherwise does nothing. */
   @Bean
   static BeanPostProcessor benchmarkIsolationOffFilters(Environment env) {
     return BenchmarkIsolationOff.requested(env) ? BenchmarkIsolationOff.scopingOff() : new BeanPostProcessor() {};
+  }
+
+  /**
+   * Migrates, then closes the owner's pool: the owner login (superuser on the embedded server) is for
+   * migrations only, and its idle connections would otherwise stay open in the serving application
+   * (issue 22, item 6). Requests never use it; the benchmark-only switch opens its own pool.
+   */
+  @Bean
+  FlywayMigrationStrategy migrateThenCloseOwnerPool(@Qualifier("ownerDataSource") HikariDataSource ownerDataSource) {
+    return flyway -> {
+      try {
+        flyway.migrate();
+      } finally {
+        ownerDataSource.close();
+      }
+    };
   }
 
   @Bean
@@ -89,6 +117,7 @@ class DatabaseConfig {
     pool.setPassword(password);
     pool.setMaximumPoolSize(size);
     pool.setMinimumIdle(0);
+    pool.addDataSourceProperty("ApplicationName", name); // names the pool in pg_stat_activity
     return pool;
   }
 }

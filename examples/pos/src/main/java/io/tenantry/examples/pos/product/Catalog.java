@@ -2,6 +2,7 @@ package io.tenantry.examples.pos.product;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.model.Store;
+import io.tenantry.examples.pos.store.StoreService;
 import io.tenantry.examples.pos.web.ApiProblem;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -147,7 +148,7 @@ public class Catalog {
   private void requireStore(UUID storeId) {
     // visible = of the caller's company and among its stores (or the selected one)
     if (em.find(Store.class, storeId) == null) {
-      throw ApiProblem.notFound("store");
+      throw StoreService.storeNotVisible();
     }
   }
 

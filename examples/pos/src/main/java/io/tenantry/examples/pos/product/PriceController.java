@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/stores/{storeId}/prices/{productId}}: a store's price override. The store in the path
  * must be visible to the caller (an owner: any store of the company; a manager: a granted store);
- * anything else answers 404, the same as a store that does not exist.
+ * anything else answers 403, the same as a store that does not exist and as {@code X-Store-Id} naming it.
  */
 @RestController
 @RequestMapping("/api/stores/{storeId}/prices/{productId}")

@@ -32,6 +32,9 @@ class ReportController {
 
   record SalesReport(LocalDate from, LocalDate to, String total, long count, List<StoreTotal> byStore) {}
 
+  private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+  private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+
   @PersistenceContext
   private EntityManager em;
 
@@ -39,6 +42,12 @@ class ReportController {
   @Transactional(readOnly = true)
   public SalesReport sales(@RequestParam LocalDate from, @RequestParam LocalDate to) {
     Caller.requireRole(MemberRole.OWNER, MemberRole.MANAGER);
+    for (LocalDate date : List.of(from, to)) {
+      if (date.isBefore(FIRST) || date.isAfter(LAST)) {
+        // PostgreSQL's dates end at 4713 BC and 5874897 AD; a business day of a POS lies well inside
+        throw ApiProblem.badRequest("'from' and 'to' must be dates from " + FIRST + " to " + LAST + ".");
+      }
+    }
     if (to.isBefore(from)) {
       throw ApiProblem.badRequest("'to' (" + to + ") is before 'from' (" + from + ").");
     }

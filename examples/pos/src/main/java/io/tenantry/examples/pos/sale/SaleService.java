@@ -40,6 +40,9 @@ public class SaleService {
   /** The sale, and whether this call created it (false: an earlier call with the same clientSaleId did). */
   public record Recorded(SaleView sale, boolean created) {}
 
+  /** The largest subtotal, tax or total the sale columns hold ({@code numeric(14, 2)}). */
+  static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
+
   @PersistenceContext
   private EntityManager em;
 
@@ -114,6 +117,11 @@ public class SaleService {
     }
     Settings.Values values = settings.current();
     BigDecimal tax = subtotal.multiply(values.taxRate()).setScale(2, RoundingMode.HALF_UP);
+    if (subtotal.add(tax).compareTo(MAX_TOTAL) > 0) {
+      // the columns hold 14 digits: refused here, as bad input, rather than failing in the database (a 500)
+      throw ApiProblem.badRequest("The sale's total would exceed " + MAX_TOTAL.toPlainString()
+          + ", the largest a sale can hold; split it into several sales.");
+    }
     sale.total(subtotal, tax);
     em.persist(sale);
     em.flush();

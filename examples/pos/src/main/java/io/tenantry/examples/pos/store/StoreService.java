@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
-import java.util.List;
 import java.util.UUID;
 import io.tenantry.spring.registerkey.RegisterKey;
 import org.springframework.stereotype.Service;
@@ -41,17 +40,29 @@ public class StoreService {
     return em.createQuery("select s from Store s order by s.name", Store.class).getResultList();
   }
 
-  /** A visible store; 404 otherwise (another company's, not granted, or none). */
+  /**
+   * The answer for a store the caller may not use — another company's, one outside a manager's grants,
+   * or one that does not exist: 403 with one detail, wherever the id was named (a path, a body, or
+   * {@code X-Store-Id}, which the starter answers the same way), so that none of the three can be told
+   * from the others (issue 22, item 4).
+   */
+  public static ApiProblem storeNotVisible() {
+    return ApiProblem.forbidden(STORE_NOT_VISIBLE);
+  }
+
+  static final String STORE_NOT_VISIBLE = "The store is not among the stores you may see.";
+
+  /** A visible store; 403 otherwise ({@link #storeNotVisible()}). */
   @Transactional(readOnly = true)
   public Store require(UUID id) {
     Store store = em.find(Store.class, id);
     if (store == null) {
-      throw ApiProblem.notFound("store");
+      throw storeNotVisible();
     }
     return store;
   }
 
-  /** Requires every id to be a visible store (404 naming none of them otherwise). */
+  /** Requires every id to be a visible store (403 naming none of them otherwise, {@link #storeNotVisible()}). */
   @Transactional(readOnly = true)
   public void requireAll(Collection<UUID> ids) {
     if (ids.isEmpty()) {
@@ -60,7 +71,7 @@ public class StoreService {
     Long found = em.createQuery("select count(s) from Store s where s.id in :ids", Long.class)
         .setParameter("ids", ids).getSingleResult();
     if (found != ids.size()) {
-      throw ApiProblem.notFound("store");
+      throw storeNotVisible();
     }
   }
 
@@ -97,6 +108,7 @@ public class StoreService {
   /** A visible register of a visible store; 404 otherwise. */
   @Transactional(readOnly = true)
   public Register requireRegister(UUID storeId, UUID registerId) {
+    require(storeId);
     Register register = em.find(Register.class, registerId);
     if (register == null || !register.getStoreId().equals(storeId)) {
       throw ApiProblem.notFound("register");
@@ -107,6 +119,7 @@ public class StoreService {
   /** A visible key of a register of a visible store; 404 otherwise. */
   @Transactional(readOnly = true)
   public RegisterKey requireKey(UUID storeId, UUID keyId) {
+    require(storeId);
     RegisterKey key = em.find(RegisterKey.class, keyId);
     if (key == null || !key.getStoreId().equals(storeId)) {
       throw ApiProblem.notFound("register key");

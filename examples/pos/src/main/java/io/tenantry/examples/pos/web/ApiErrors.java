@@ -1,13 +1,18 @@
 package io.tenantry.examples.pos.web;
 
+import jakarta.persistence.PersistenceException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.hibernate.exception.ConstraintViolationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -31,12 +36,26 @@ import tools.jackson.core.exc.StreamReadException;
  * 404) are answered by the starter's {@code TenantryExceptionHandler}, which runs first.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 2000) // after Tenantry's handler, before Spring Boot's problem-details handler
 class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
+  /** The longest detail answered, in characters. */
+  static final int MAX_DETAIL = 300;
+
+  /**
+   * The problem a service or controller raised; but a 4xx after a transaction of this request failed
+   * in the database ({@link RequestFaults}) is answered 503: the conclusion ("not found") may come from
+   * a lookup that the failure emptied, and a register would drop a sale it was told is bad.
+   */
   @ExceptionHandler(ApiProblem.class)
-  ResponseEntity<ProblemDetail> problem(ApiProblem e) {
+  ResponseEntity<ProblemDetail> problem(ApiProblem e, HttpServletRequest request) {
+    if (e.status().is4xxClientError() && RequestFaults.transactionFailed(request)) {
+      LOG.warn("A transaction of {} {} failed in the database before it answered {}; answered 503 instead",
+          request.getMethod(), request.getRequestURI(), e.status().value());
+      return unavailable();
+    }
     return answer(e.status(), e.getMessage());
   }
 
@@ -83,31 +102,77 @@ class ApiErrors {
    */
   @ExceptionHandler({DataIntegrityViolationException.class, ConstraintViolationException.class})
   ResponseEntity<ProblemDetail> integrity(RuntimeException e) {
+    if (dataException(e)) {
+      return unstorable(e);
+    }
     LOG.info("Write refused by a database constraint: {}", e.getMessage());
     return answer(HttpStatus.CONFLICT, "The request conflicts with existing data (a duplicate?); nothing was written.");
   }
 
   /**
-   * The database dropped the connection or is restarting (THREATS 26): 503 with Retry-After, so that
-   * a register retries rather than taking the sale for bad. Whether the transaction committed before
+   * A data-access failure (Spring's translation, or Hibernate's own exception where a transaction
+   * template ran the work: those are not translated). A value the database cannot store is a 400
+   * ({@link #unstorable}). The database dropped the connection, is restarting (THREATS 26) or cancelled
+   * the statement: 503 with Retry-After, so that a register retries rather than taking the sale for bad. Whether the transaction committed before
    * the connection broke cannot be known here; a sale sent again with its clientSaleId is recorded
    * once either way. Any other data-access failure is a bug: 500, logged.
    */
-  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  @ExceptionHandler({DataAccessException.class, TransactionException.class, PersistenceException.class})
   ResponseEntity<ProblemDetail> database(RuntimeException e) {
+    if (dataException(e)) {
+      return unstorable(e);
+    }
     if (!connectionFailure(e)) {
       LOG.error("Data access failed", e);
       return answer(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed on the server.");
     }
     LOG.warn("The database connection failed during the request; answered 503: {}", e.toString());
+    return unavailable();
+  }
+
+  private static ResponseEntity<ProblemDetail> unavailable() {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The database did not complete the"
-            + " request; retry it. A sale sent again with the same clientSaleId is recorded once."));
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "The database did not complete the request; retry it. A sale"
+            + " sent again with the same clientSaleId is recorded once."));
   }
 
   /**
-   * Whether a cause is a broken or refused connection: SQLSTATE class 08 or 57P (a terminated
-   * backend), or HikariCP's "Connection is closed" (no SQLSTATE) for a connection it evicted.
+   * The database refused a value of the request as data (SQLSTATE class 22: a NUL character in a text,
+   * a date or number out of its range): bad input that no retry will store, so 400, not a 500. The
+   * database's message is not repeated: it could echo the value.
+   */
+  private static ResponseEntity<ProblemDetail> unstorable(RuntimeException e) {
+    LOG.info("The database refused a value of the request: {}", sqlState(e));
+    return answer(HttpStatus.BAD_REQUEST, "The request holds a value the database cannot store (a NUL character, or"
+        + " a date or number out of range); nothing was written.");
+  }
+
+  private static boolean dataException(Throwable e) {
+    String state = sqlState(e);
+    return state != null && state.startsWith("22");
+  }
+
+  /** The SQLSTATE of the first SQLException among the causes, or null. */
+  private static String sqlState(Throwable e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) { // bounded: causes can form a cycle
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * SQLSTATEs of failures that say nothing about the request and pass when it is sent again: class 08
+   * (connection), 57P (a terminated backend, a shutdown), 57014 (the statement was cancelled), 40 (a
+   * serialization failure or deadlock: the transaction was rolled back) and 55P03 (a lock not granted).
+   */
+  private static final List<String> TRANSIENT = List.of("08", "57P", "57014", "40", "55P03");
+
+  /**
+   * Whether a cause is a broken or refused connection or another transient failure ({@link #TRANSIENT}),
+   * or HikariCP's "Connection is closed" (no SQLSTATE) for a connection it evicted.
    */
   private static boolean connectionFailure(Throwable e) {
     int depth = 0;
@@ -119,7 +184,7 @@ class ApiErrors {
       }
       if (t instanceof SQLException sql && (sql.getSQLState() == null
           ? "Connection is closed".equals(sql.getMessage())
-          : sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+          : TRANSIENT.stream().anyMatch(sql.getSQLState()::startsWith))) {
         return true;
       }
     }
@@ -132,6 +197,12 @@ class ApiErrors {
   }
 
   private static ResponseEntity<ProblemDetail> answer(HttpStatus status, String detail) {
-    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    return ResponseEntity.status(status).body(problem(status, detail));
+  }
+
+  /** Details are short sentences; one that quotes input is cut, so an answer never grows with the request. */
+  static ProblemDetail problem(HttpStatus status, String detail) {
+    String text = detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…";
+    return ProblemDetail.forStatusAndDetail(status, text);
   }
 }

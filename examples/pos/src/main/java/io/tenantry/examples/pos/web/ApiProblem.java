@@ -31,6 +31,11 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(HttpStatus.NOT_FOUND, "No " + what + " with this id.");
   }
 
+  /** 404 with a detail of its own, for what has no id (an invitation token). */
+  public static ApiProblem notFoundBecause(String detail) {
+    return new ApiProblem(HttpStatus.NOT_FOUND, detail);
+  }
+
   /** 403: the caller is known but may not do this. */
   public static ApiProblem forbidden(String detail) {
     return new ApiProblem(HttpStatus.FORBIDDEN, detail);

@@ -18,6 +18,9 @@ public final class Input {
       throw ApiProblem.badRequest("'" + field + "' is required (1 to " + max + " characters).");
     }
     String v = value.strip();
+    if (v.indexOf('\0') >= 0) {
+      throw ApiProblem.badRequest("'" + field + "' must not contain the NUL character (U+0000).");
+    }
     if (v.length() > max) {
       throw ApiProblem.badRequest("'" + field + "' has " + v.length() + " characters; at most " + max + " are allowed.");
     }

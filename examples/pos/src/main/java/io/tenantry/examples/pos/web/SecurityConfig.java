@@ -11,6 +11,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -47,7 +48,7 @@ class SecurityConfig {
   SecurityFilterChain api(HttpSecurity http) throws Exception {
     http
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.POST, "/api/signup", "/api/auth/login").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/signup", "/api/auth/login", "/api/invitations/accept").permitAll()
             .requestMatchers("/api/**").authenticated()
             .anyRequest().permitAll())
         .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()))
@@ -55,6 +56,15 @@ class SecurityConfig {
         // stateless, no cookies: credentials travel in headers a cross-site form cannot set
         .csrf(csrf -> csrf.disable());
     return http.build();
+  }
+
+  /** In front of the Tenantry starter's filter (order -90) and Spring Security's (-100): see {@link UnknownKeyGate}. */
+  @Bean
+  FilterRegistrationBean<UnknownKeyGate> unknownKeyGate() {
+    FilterRegistrationBean<UnknownKeyGate> registration = new FilterRegistrationBean<>(new UnknownKeyGate());
+    registration.setOrder(-200);
+    registration.addUrlPatterns("/api/*");
+    return registration;
   }
 
   @Bean

@@ -106,7 +106,7 @@ class ApiContractTest extends ApiTestBase {
     assertThat(read(get("/api/products/" + w.breadA, w.keyA1), "$.price").toString()).isEqualTo("2.00");
     // a manager of A1 cannot price A2; a cashier cannot price at all
     assertThat(call(HttpMethod.PUT, "/api/stores/" + w.storeA2 + "/prices/" + w.breadA, w.managerA1, null,
-        "{\"price\":\"1.00\"}").getStatus()).isEqualTo(404);
+        "{\"price\":\"1.00\"}").getStatus()).as("the same 403 as X-Store-Id of that store").isEqualTo(403);
     assertThat(call(HttpMethod.PUT, "/api/stores/" + w.storeA2 + "/prices/" + w.breadA, w.cashierA2, null,
         "{\"price\":\"1.00\"}").getStatus()).isEqualTo(403);
   }
@@ -114,19 +114,23 @@ class ApiContractTest extends ApiTestBase {
   @Test
   void users_andRegisters_onlyTheRolesThatMayCreateThem() throws Exception {
     long users = rows("tenantry_membership");
-    String newUser = "{\"email\":\"x-%s@test.example\",\"password\":\"secret-123\",\"role\":\"CASHIER\",\"storeIds\":[\""
-        + w.storeA1 + "\"]}";
-    assertThat(post("/api/users", w.managerA1, newUser.formatted("m")).getStatus()).isEqualTo(403);
-    assertThat(post("/api/users", w.cashierA2, newUser.formatted("c")).getStatus()).isEqualTo(403);
-    assertThat(post("/api/users", w.keyA1, newUser.formatted("k")).getStatus()).isEqualTo(403);
+    long invitations = rows("pos_invitation");
+    String newUser = "{\"email\":\"x-%s@test.example\",\"role\":\"CASHIER\",\"storeIds\":[\"" + w.storeA1 + "\"]}";
+    assertThat(post("/api/invitations", w.managerA1, newUser.formatted("m")).getStatus()).isEqualTo(403);
+    assertThat(post("/api/invitations", w.cashierA2, newUser.formatted("c")).getStatus()).isEqualTo(403);
+    assertThat(post("/api/invitations", w.keyA1, newUser.formatted("k")).getStatus()).isEqualTo(403);
+    // the old "add a user with a password" is gone: an owner invites
+    assertThat(post("/api/users", w.ownerA, "{\"email\":\"x-o@test.example\",\"password\":\"secret-123\","
+        + "\"role\":\"CASHIER\",\"storeIds\":[]}").getStatus()).isIn(404, 405);
     assertThat(rows("tenantry_membership")).isEqualTo(users);
+    assertThat(rows("pos_invitation")).isEqualTo(invitations);
     long registers = rows("tenantry_register");
     assertThat(post("/api/stores/" + w.storeA1 + "/registers", w.cashierA2, "{\"name\":\"R9\"}").getStatus())
         .isIn(403, 404);
     assertThat(post("/api/stores/" + w.storeA2 + "/registers", w.managerA1, "{\"name\":\"R9\"}").getStatus())
         .as("a manager of Main St at Oak Ave").isIn(403, 404);
     assertThat(post("/api/stores/" + w.storeB1 + "/registers", w.ownerA, "{\"name\":\"R9\"}").getStatus())
-        .as("another company's store").isEqualTo(404);
+        .as("another company's store").isEqualTo(403);
     assertThat(rows("tenantry_register")).isEqualTo(registers);
   }
 

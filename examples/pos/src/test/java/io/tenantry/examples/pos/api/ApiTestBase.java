@@ -3,6 +3,7 @@ package io.tenantry.examples.pos.api;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.jayway.jsonpath.JsonPath;
+import io.tenantry.examples.pos.account.Outbox;
 import io.tenantry.test.AppRole;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
@@ -39,6 +40,10 @@ abstract class ApiTestBase {
 
   @Autowired
   MockMvc mvc;
+
+  /** The invitees' mailbox: where the application sends invitation links. */
+  @Autowired
+  Outbox outbox;
 
   ApiTestBase(TestDatabase database) {
     db = database;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantry.test.TestDatabase;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -96,11 +97,12 @@ class BackOfficeApiTest extends ApiTestBase {
     assertThat(list.getStatus()).as(body(list)).isEqualTo(200);
     assertThat((List<String>) read(list, "$[*].name")).containsExactly("R1");
     assertThat(body(list)).doesNotContain("trk_");
-    // another store, another company: 404 like a store that does not exist
-    assertThat(get("/api/stores/" + w.storeA2 + "/registers", w.managerA1).getStatus()).isEqualTo(404);
-    assertThat(get("/api/stores/" + w.storeA1 + "/registers", w.ownerB).getStatus()).isEqualTo(404);
+    // another store, another company: 403 like a store that does not exist (and like X-Store-Id naming it)
+    assertThat(get("/api/stores/" + w.storeA2 + "/registers", w.managerA1).getStatus()).isEqualTo(403);
+    assertThat(get("/api/stores/" + w.storeA1 + "/registers", w.ownerB).getStatus()).isEqualTo(403);
+    assertThat(get("/api/stores/" + UUID.randomUUID() + "/registers", w.ownerB).getStatus()).isEqualTo(403);
     assertThat(post("/api/stores/" + w.storeA1 + "/registers/" + w.registerA1 + "/keys", w.ownerB, null).getStatus())
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThat(get("/api/stores/" + w.storeA1 + "/registers", w.cashierA2).getStatus()).isEqualTo(403);
 
     MockHttpServletResponse issued = post("/api/stores/" + w.storeA1 + "/registers/" + w.registerA1 + "/keys",
@@ -112,7 +114,7 @@ class BackOfficeApiTest extends ApiTestBase {
     assertThat(keyIds).hasSize(2);
     String newest = keyIds.get(0);
     assertThat(call(HttpMethod.DELETE, "/api/stores/" + w.storeA1 + "/register-keys/" + newest, w.ownerB, null, null)
-        .getStatus()).isEqualTo(404);
+        .getStatus()).isEqualTo(403);
     assertThat(get("/api/company", key).getStatus()).isEqualTo(200);
     assertThat(call(HttpMethod.DELETE, "/api/stores/" + w.storeA1 + "/register-keys/" + newest, w.managerA1, null, null)
         .getStatus()).isEqualTo(204);

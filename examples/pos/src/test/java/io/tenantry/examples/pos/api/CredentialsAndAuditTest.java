@@ -103,17 +103,20 @@ class CredentialsAndAuditTest extends ApiTestBase {
   }
 
   @Test
-  void loginSignupAndMe_stillWork_andAnEmailTakenInAnotherCompany_isRefused() throws Exception {
+  void loginSignupAndMe_stillWork_andInvitingAnEmailOfAnotherCompany_createsNothingAndRevealsNothing() throws Exception {
     long logins = rows("tenantry_user_account");
     assertThat(World.login(this, "owner-b@test.example")).isNotBlank();
     MockHttpServletResponse me = get("/api/me", w.managerA1);
     assertThat(me.getStatus()).isEqualTo(200);
     assertThat(body(me)).contains("manager-a1@test.example");
-    MockHttpServletResponse squat = post("/api/users", w.ownerA,
-        "{\"email\":\"owner-b@test.example\",\"password\":\"secret-123\",\"role\":\"CASHIER\",\"storeIds\":[\""
-            + w.storeA1 + "\"]}");
-    assertThat(squat.getStatus()).isEqualTo(409);
-    assertThat(rows("tenantry_user_account")).isEqualTo(logins);
+    MockHttpServletResponse taken = post("/api/invitations", w.ownerA,
+        "{\"email\":\"owner-b@test.example\",\"role\":\"CASHIER\",\"storeIds\":[\"" + w.storeA1 + "\"]}");
+    MockHttpServletResponse fresh = post("/api/invitations", w.ownerA,
+        "{\"email\":\"nobody-yet@test.example\",\"role\":\"CASHIER\",\"storeIds\":[\"" + w.storeA1 + "\"]}");
+    assertThat(taken.getStatus()).isEqualTo(201).isEqualTo(fresh.getStatus());
+    assertThat(body(taken).replace("owner-b@", "X@").replaceAll("\"(id|expiresAt)\":\"[^\"]*\"", ""))
+        .isEqualTo(body(fresh).replace("nobody-yet@", "X@").replaceAll("\"(id|expiresAt)\":\"[^\"]*\"", ""));
+    assertThat(rows("tenantry_user_account")).as("an invitation creates no login").isEqualTo(logins);
   }
 
   @Test

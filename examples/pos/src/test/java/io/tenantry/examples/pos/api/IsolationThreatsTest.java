@@ -145,13 +145,17 @@ class IsolationThreatsTest extends ApiTestBase {
           .isEqualTo(body(missing).replace(unknown.toString(), "ID"));
     }
     long prices = rows("pos_store_price");
+    // a store the caller may not use is 403 whether it exists or not (issue 22, item 4): it reveals nothing either
     assertThat(call(HttpMethod.PUT, "/api/stores/" + w.storeB1 + "/prices/" + w.milkA, w.ownerA, null,
-        "{\"price\":\"1.00\"}").getStatus()).isEqualTo(404);
+        "{\"price\":\"1.00\"}").getStatus()).isEqualTo(403);
+    assertThat(body(call(HttpMethod.PUT, "/api/stores/" + w.storeB1 + "/prices/" + w.milkA, w.ownerA, null,
+        "{\"price\":\"1.00\"}"))).isEqualTo(body(call(HttpMethod.PUT, "/api/stores/" + unknown + "/prices/" + w.milkA,
+        w.ownerA, null, "{\"price\":\"1.00\"}")).replace(unknown.toString(), w.storeB1.toString()));
     assertThat(call(HttpMethod.PUT, "/api/stores/" + w.storeA1 + "/prices/" + w.milkB, w.ownerA, null,
         "{\"price\":\"1.00\"}").getStatus()).isEqualTo(404);
-    assertThat(post("/api/stores/" + w.storeB1 + "/registers", w.ownerA, "{\"name\":\"X\"}").getStatus()).isEqualTo(404);
+    assertThat(post("/api/stores/" + w.storeB1 + "/registers", w.ownerA, "{\"name\":\"X\"}").getStatus()).isEqualTo(403);
     assertThat(post("/api/employees", w.ownerA, "{\"name\":\"X\",\"storeIds\":[\"" + w.storeB1 + "\"]}").getStatus())
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThat(rows("pos_store_price")).isEqualTo(prices);
     assertThat(rows("tenantry_register")).isEqualTo(3);
     // ids are random (UUIDv7), not a sequence a caller could walk

@@ -81,10 +81,15 @@ final class World {
     return ApiTestBase.id(r, "$.id");
   }
 
+  /** Invites {@code email} and accepts the invitation from the link mailed to it, with the password secret-123. */
   static void user(ApiTestBase t, String token, String email, String role, UUID store) throws Exception {
-    MockHttpServletResponse r = t.post("/api/users", token, "{\"email\":\"" + email
-        + "\",\"password\":\"secret-123\",\"role\":\"" + role + "\",\"storeIds\":[\"" + store + "\"]}");
+    MockHttpServletResponse r = t.post("/api/invitations", token, "{\"email\":\"" + email + "\",\"role\":\"" + role
+        + "\",\"storeIds\":[\"" + store + "\"]}");
     assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+    String link = t.outbox.to(email).get(0).link();
+    r = t.post("/api/invitations/accept", null, "{\"token\":\"" + link.substring(link.indexOf("#invitation=") + 12)
+        + "\",\"password\":\"secret-123\"}");
+    assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
   }
 
   static String sale(String clientSaleId, UUID product, int quantity) {

@@ -3,6 +3,7 @@ package io.tenantry.examples.pos.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantry.examples.pos.PosApplication;
+import io.tenantry.examples.pos.account.Outbox;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.io.IOException;
@@ -203,12 +204,7 @@ class BrowserEndToEndTest {
 
     open("users");
     select(switcher, "All stores");
-    browser.findElement(By.id("new-user-email")).sendKeys("cashier2@pocoloco.example");
-    browser.findElement(By.id("new-user-password")).sendKeys("cashier-pass-2");
-    new Select(browser.findElement(By.id("new-user-role"))).selectByValue("CASHIER");
-    browser.findElements(By.cssSelector("#user-stores input")).get(1).click();
-    browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
-    wait.until(d -> text("user-result").startsWith("Added cashier2@pocoloco.example"));
+    invite("cashier2@pocoloco.example");
     shot("owner-users");
 
     // nothing of Corner Deli anywhere
@@ -320,6 +316,52 @@ class BrowserEndToEndTest {
   }
 
   // ---------- helpers ----------
+
+  /** Invites {@code email} as a cashier of the second store on the Users screen (open, signed in as the owner). */
+  private void invite(String email) {
+    browser.findElement(By.id("new-user-email")).sendKeys(email);
+    assertThat(browser.findElements(By.id("new-user-password"))).as("the owner sets no password").isEmpty();
+    new Select(browser.findElement(By.id("new-user-role"))).selectByValue("CASHIER");
+    browser.findElements(By.cssSelector("#user-stores input")).get(1).click();
+    browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
+    wait.until(d -> text("user-result").startsWith("Invitation sent to " + email + " as cashier"));
+    assertThat(browser.getPageSource()).doesNotContain("inv_");
+  }
+
+  @Test
+  void invitedCashier_opensTheMailedLink_choosesAPassword_andSignsIn() {
+    signInAs("owner@pocoloco.example");
+    open("users");
+    invite("cashier3@pocoloco.example");
+    browser.findElement(By.id("sign-out")).click();
+
+    List<Outbox.Message> mail = app.getBean(Outbox.class).to("cashier3@pocoloco.example");
+    assertThat(mail).hasSize(1);
+    browser.get(mail.get(0).link().replaceFirst("^http://[^/]+", url("")));
+    wait.until(d -> d.findElement(By.id("accept")).isDisplayed());
+    assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
+    browser.findElement(By.id("accept-password")).sendKeys("cashier-3-own");
+    shot("accept-invitation");
+    browser.findElement(By.id("accept-invitation")).click();
+    wait.until(d -> text("login-message").startsWith("Invitation accepted"));
+    assertThat(browser.getCurrentUrl()).doesNotContain("inv_");
+
+    browser.findElement(By.id("email")).clear();
+    browser.findElement(By.id("email")).sendKeys("cashier3@pocoloco.example");
+    browser.findElement(By.id("password")).sendKeys("cashier-3-own");
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded-store") != null);
+    assertThat(text("who")).isEqualTo("cashier3@pocoloco.example · Cashier");
+    assertThat(switcher().getOptions()).extracting(WebElement::getText).containsExactly("Oak Ave");
+
+    // the link works once
+    browser.findElement(By.id("sign-out")).click();
+    browser.get(mail.get(0).link().replaceFirst("^http://[^/]+", url("")));
+    wait.until(d -> d.findElement(By.id("accept")).isDisplayed());
+    browser.findElement(By.id("accept-password")).sendKeys("cashier-3-own");
+    browser.findElement(By.id("accept-invitation")).click();
+    wait.until(d -> text("accept-error").contains("used or expired"));
+  }
 
   private void signIn(String email, String password) {
     browser.get(url("/"));

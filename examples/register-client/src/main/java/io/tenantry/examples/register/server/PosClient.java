@@ -143,7 +143,8 @@ public final class PosClient {
    * Records a sale, to {@code customerId} when not null (the server awards the customer's points);
    * sending the same {@code clientSaleId} again answers the sale recorded first.
    *
-   * @throws SaleRejectedException when the server refuses this sale's content (400, 404, 409)
+   * @throws SaleRejectedException when the server refuses this sale's content (a 4xx other than 401, 403,
+   *     408 and 429: 400, 404, 409, 413, 422, ...)
    */
   public Pushed pushSale(String clientSaleId, String customerId, List<SaleLine> lines) {
     Map<String, Object> sale = new LinkedHashMap<>();
@@ -161,7 +162,10 @@ public final class PosClient {
       if (status == 200 || status == 201) {
         return new Pushed(status, read(answer, ServerSale.class));
       }
-      if (status == 400 || status == 404 || status == 409 || status == 422) {
+      if (status >= 400 && status < 500) {
+        // any 4xx but 401/403 (refused register), 408 and 429 (retried): the server will never take this
+        // sale as it is (a product or customer it does not know, a total it cannot hold): a poison message,
+        // parked so that it does not hold back the sales after it
         throw new SaleRejectedException(status, "HTTP " + status + ": " + detail(answer));
       }
       throw unexpected(status, answer, "POST /api/sales");
@@ -179,6 +183,7 @@ public final class PosClient {
     for (int attempt = 1; ; attempt++) {
       String failure;
       Exception cause = null;
+      int answered = 0;
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         int status = response.statusCode();
@@ -190,6 +195,7 @@ public final class PosClient {
           return handler.handle(status, response.body());
         }
         failure = "HTTP " + status;
+        answered = status;
       } catch (IOException e) {
         failure = describe(e);
         cause = e;
@@ -199,7 +205,7 @@ public final class PosClient {
       }
       if (attempt >= retry.maxAttempts()) {
         throw new ServerUnreachableException("No answer from " + display + " while " + what + " after " + attempt
-            + (attempt == 1 ? " try" : " tries") + " (last: " + failure + ").", cause);
+            + (attempt == 1 ? " try" : " tries") + " (last: " + failure + ").", cause, answered);
       }
       try {
         Thread.sleep(retry.delayAfter(attempt).toMillis());
