@@ -14,6 +14,7 @@ select create_distributed_table('pos_catalog_clock', 'company_id', colocate_with
 select create_distributed_table('pos_customer', 'company_id', colocate_with => 'tenantry_company');
 select create_distributed_table('pos_employee', 'company_id', colocate_with => 'tenantry_company');
 select create_distributed_table('pos_employee_store', 'company_id', colocate_with => 'tenantry_company');
+select create_distributed_table('pos_invitation', 'company_id', colocate_with => 'tenantry_company');
 select create_distributed_table('pos_product', 'company_id', colocate_with => 'tenantry_company');
 select create_distributed_table('pos_sale', 'company_id', colocate_with => 'tenantry_company');
 select create_distributed_table('pos_sale_line', 'company_id', colocate_with => 'tenantry_company');
