@@ -29,9 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Logins ({@code tenantry_user_account}) sit behind row-level security and column privileges
  * (migration {@code V1_7}): the application role sees only the logins of the bound company, and never
- * a password hash. Only the two lookups that must cross companies — finding a login's membership and
- * hash, and whether an e-mail is taken — run as the system login, each in one method here; their
- * logged reasons hold no user input.
+ * a password hash. Only what must cross companies — finding a login's membership and hash, whether an
+ * e-mail has a login, and the signup requests, which belong to no company yet — runs as the system login,
+ * in the {@code @PlatformAccess} methods here; their logged reasons hold no user input.
+ *
+ * <p>Over HTTP a company is created only by the address it is for: {@link #requestSignup} mails a one-time
+ * link, {@link #confirmSignup} creates the company when the link is opened (issue 22, item 2).
  */
 @Service
 public class Accounts {
