@@ -150,12 +150,21 @@ abstract class RunningPos {
 
   /** The token of the {@code n}-th newest signup link mailed to {@code email}. */
   String signupToken(String email, int n) {
+    return mailedToken(email, "signup", "sgn_", n);
+  }
+
+  /**
+   * The token of the {@code n}-th newest link {@code /#kind=prefix...} mailed to {@code email} (the app's
+   * {@code Outbox}, read as the mailbox).
+   */
+  String mailedToken(String email, String kind, String prefix, int n) {
+    String marker = "#" + kind + "=";
     List<Outbox.Message> mail = context.getBean(Outbox.class).to(email).stream()
-        .filter(m -> m.link().contains("#signup=")).toList();
-    assertThat(mail).as("signup mail to " + email).hasSizeGreaterThan(n);
+        .filter(m -> m.link().contains(marker)).toList();
+    assertThat(mail).as(kind + " mail to " + email).hasSizeGreaterThan(n);
     String link = mail.get(n).link();
-    assertThat(link).startsWith(base + "/#signup=sgn_");
-    return link.substring(link.indexOf("#signup=") + "#signup=".length());
+    assertThat(link).startsWith(base + "/" + marker + prefix);
+    return link.substring(link.indexOf(marker) + marker.length());
   }
 
   String login(String email) {

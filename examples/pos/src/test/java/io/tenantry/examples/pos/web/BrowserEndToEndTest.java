@@ -386,10 +386,7 @@ class BrowserEndToEndTest {
     wait.until(d -> text("login-message").startsWith("Company created"));
     assertThat(browser.getCurrentUrl()).doesNotContain("sgn_");
 
-    browser.findElement(By.id("email")).clear();
-    browser.findElement(By.id("email")).sendKeys("baker@bakery.example");
-    browser.findElement(By.id("password")).sendKeys("bakers-own-pass");
-    browser.findElement(By.id("sign-in")).click();
+    signIn("baker@bakery.example", "bakers-own-pass");
     wait.until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded-store") != null);
     assertThat(text("company")).isEqualTo("Browser Bakery");
     assertThat(text("who")).isEqualTo("baker@bakery.example · Owner");
