@@ -13,12 +13,13 @@
  *   <li>{@link io.tenantry.spring.task} — {@code TaskDecorator}, Micrometer context-propagation
  *       accessor, per-company scheduled jobs;</li>
  *   <li>{@link io.tenantry.spring.cache} — tenant-aware Spring Cache keys;</li>
- *   <li>{@link io.tenantry.spring.actuate} — the {@code tenantry} actuator endpoint;</li>
- *   <li>{@link io.tenantry.spring.test} — {@code @WithTenant}, test JWTs and MockMvc helpers for
- *       application tests.</li>
+ *   <li>{@link io.tenantry.spring.actuate} — the {@code tenantry} actuator endpoint.</li>
  * </ul>
  *
- * {@code io.tenantry.spring.internal} holds helpers shared by these packages; it is not API.
+ * Test helpers ({@code @WithTenant}, test JWTs, MockMvc helpers, package {@code io.tenantry.spring.test}) are
+ * in the separate artifact {@code tenantry-spring-boot-starter-test}.
+ *
+ * <p>{@code io.tenantry.spring.internal} holds helpers shared by these packages; it is not API.
  * See {@code docs/starter.md} for the quick start and every property.
  */
 package io.tenantry.spring;

@@ -103,6 +103,8 @@ public class TenantryProperties {
 
     private final SystemLogin system = new SystemLogin();
 
+    private final OneLogin oneLogin = new OneLogin();
+
     /** Whether to wrap the application's DataSource for row-level security. */
     public boolean isEnabled() {
       return enabled;
@@ -118,6 +120,61 @@ public class TenantryProperties {
       return system;
     }
 
+    /** Running from one configured login: the owner, which migrates and creates the other two. */
+    public OneLogin getOneLogin() {
+      return oneLogin;
+    }
+
+    /**
+     * One configured login ({@code spring.datasource.*}) that owns the schema: Flyway migrates through it,
+     * then creates or checks the application role and the system role ({@code TenantryRoles}), sets their
+     * passwords, and the application serves through them. Needs Flyway and a HikariCP DataSource.
+     */
+    public static class OneLogin {
+
+      /** Whether the configured login is the owner that migrates and creates the application and system roles. */
+      private boolean enabled;
+
+      /** The role requests run as; defaults to the owner's user name followed by {@code _app}. */
+      private String appRole;
+
+      /**
+       * Its password; when unset a random one is set at every start (configure it when several instances
+       * share the database: a restart would otherwise change it under the others).
+       */
+      private String appPassword;
+
+      /** Whether the configured login is the owner that migrates and creates the application and system roles. */
+      public boolean isEnabled() {
+        return enabled;
+      }
+
+      /** Sets whether the configured login is the owner that creates the other two. */
+      public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+      }
+
+      /** The role requests run as. */
+      public String getAppRole() {
+        return appRole;
+      }
+
+      /** Sets the role requests run as. */
+      public void setAppRole(String appRole) {
+        this.appRole = appRole;
+      }
+
+      /** The application role's password. */
+      public String getAppPassword() {
+        return appPassword;
+      }
+
+      /** Sets the application role's password. */
+      public void setAppPassword(String appPassword) {
+        this.appPassword = appPassword;
+      }
+    }
+
     /**
      * The login for {@code Tenancy.asSystem} work (register-key lookup, per-company jobs, the
      * actuator counts): a role named in the generated policies, or one with BYPASSRLS. Without it,
@@ -128,11 +185,53 @@ public class TenantryProperties {
       /** JDBC URL of the system login; defaults to {@code spring.datasource.url}. */
       private String url;
 
-      /** User name of the system login; system access is disabled when unset. */
+      /**
+       * User name of the system login; system access is disabled when unset (in one-login mode it defaults to
+       * the owner's user name followed by {@code _system}).
+       */
       private String username;
 
       /** Password of the system login. */
       private String password;
+
+      /** Largest number of connections of the system pool (HikariCP). */
+      private int maximumPoolSize = 5;
+
+      /** Connections the system pool keeps open when idle. */
+      private int minimumIdle;
+
+      /** How long system work waits for a connection before failing. */
+      private Duration connectionTimeout = Duration.ofSeconds(30);
+
+      /** Largest number of connections of the system pool. */
+      public int getMaximumPoolSize() {
+        return maximumPoolSize;
+      }
+
+      /** Sets the largest number of connections of the system pool. */
+      public void setMaximumPoolSize(int maximumPoolSize) {
+        this.maximumPoolSize = maximumPoolSize;
+      }
+
+      /** Connections the system pool keeps open when idle. */
+      public int getMinimumIdle() {
+        return minimumIdle;
+      }
+
+      /** Sets the connections the system pool keeps open when idle. */
+      public void setMinimumIdle(int minimumIdle) {
+        this.minimumIdle = minimumIdle;
+      }
+
+      /** How long system work waits for a connection. */
+      public Duration getConnectionTimeout() {
+        return connectionTimeout;
+      }
+
+      /** Sets how long system work waits for a connection. */
+      public void setConnectionTimeout(Duration connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+      }
 
       /** JDBC URL of the system login. */
       public String getUrl() {

@@ -1,6 +1,6 @@
 package io.tenantry.spring.test;
 
-import io.tenantry.spring.web.TenantHeaders;
+
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -33,7 +33,7 @@ public final class TenantRequests {
   public static RequestPostProcessor asRegister(String key) {
     Objects.requireNonNull(key, "key");
     return request -> {
-      request.addHeader(TenantHeaders.REGISTER_KEY, key);
+      request.addHeader("X-Register-Key", key);
       return request;
     };
   }
@@ -42,7 +42,7 @@ public final class TenantRequests {
   public static RequestPostProcessor inStore(UUID store) {
     Objects.requireNonNull(store, "store");
     return request -> {
-      request.addHeader(TenantHeaders.STORE_ID, store.toString());
+      request.addHeader("X-Store-Id", store.toString());
       return request;
     };
   }

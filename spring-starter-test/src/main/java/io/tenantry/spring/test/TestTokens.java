@@ -40,7 +40,10 @@ import java.util.UUID;
  * String cashier = TOKENS.token().company(companyId).role("CASHIER").stores(storeId).sign();
  * }</pre>
  *
- * Claim names are the starter's defaults ({@code company_id}, {@code role}, {@code store_ids}); use
+ * Outside tests, {@link #persistent(Path, String)} and {@link #main(String[])} mint development tokens
+ * with a key kept in a file.
+ *
+ * <p>Claim names are the starter's defaults ({@code company_id}, {@code role}, {@code store_ids}); use
  * {@link Token#claim(String, Object)} for others.
  */
 public final class TestTokens {
@@ -61,6 +64,87 @@ public final class TestTokens {
     } catch (JOSEException e) {
       throw new IllegalStateException("Could not generate an RSA key for test tokens", e);
     }
+  }
+
+  /**
+   * Tokens signed by a key kept in {@code keyFile} (a JWK with its private part, created on first use),
+   * so that a development application configured once with {@link #writePublicKey(Path)}'s file keeps
+   * accepting them across restarts. For development only: anyone with the file can sign as any tenant.
+   */
+  public static TestTokens persistent(Path keyFile, String issuer) {
+    try {
+      if (Files.exists(keyFile)) {
+        return new TestTokens(RSAKey.parse(Files.readString(keyFile, StandardCharsets.UTF_8)), issuer);
+      }
+      TestTokens tokens = generate(issuer);
+      Path dir = keyFile.toAbsolutePath().getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      Files.writeString(keyFile, tokens.key.toJSONString(), StandardCharsets.UTF_8);
+      return tokens;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read or write the development signing key " + keyFile, e);
+    } catch (java.text.ParseException e) {
+      throw new IllegalArgumentException(keyFile + " is not an RSA JWK: delete it to start with a new key", e);
+    }
+  }
+
+  /** Writes the public key in PEM to {@code file}, for {@code spring.security.oauth2.resourceserver.jwt.public-key-location}. */
+  public Path writePublicKey(Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      return Files.writeString(file, publicKeyPem(), StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write the public key to " + file, e);
+    }
+  }
+
+  /**
+   * Mints a development token from the command line, with the key of {@link #persistent(Path, String)}:
+   *
+   * <pre>
+   * java -cp … io.tenantry.spring.test.TestTokens --key .dev/jwt.jwk --issuer http://localhost/dev \
+   *   --company 0190c6a1-… [--role OWNER] [--stores id,id | *] [--subject alice] [--hours 8]
+   * </pre>
+   *
+   * Prints the token; writes the public key next to the key file ({@code .pem}) and names the two properties
+   * the application needs on standard error.
+   */
+  public static void main(String[] args) {
+    java.util.Map<String, String> options = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("Unexpected argument " + args[i]);
+      }
+      options.put(args[i].substring(2), args[i + 1]);
+    }
+    if (args.length % 2 != 0 || !options.containsKey("key") || !options.containsKey("company")) {
+      System.err.println("usage: TestTokens --key FILE --company UUID [--issuer URL] [--role OWNER] "
+          + "[--stores id,id|*] [--subject NAME] [--hours 8]");
+      System.exit(2);
+      return;
+    }
+    Path keyFile = Path.of(options.get("key"));
+    TestTokens tokens = persistent(keyFile, options.getOrDefault("issuer", "http://localhost/dev"));
+    Path pem = tokens.writePublicKey(keyFile.resolveSibling(keyFile.getFileName() + ".pem"));
+    Token token = tokens.token().company(UUID.fromString(options.get("company")))
+        .role(options.getOrDefault("role", "OWNER"))
+        .subject(options.getOrDefault("subject", "dev-user"))
+        .expiresAt(Instant.now().plus(Duration.ofHours(Long.parseLong(options.getOrDefault("hours", "8")))));
+    String stores = options.get("stores");
+    if ("*".equals(stores)) {
+      token.allStores();
+    } else if (stores != null) {
+      token.stores(java.util.Arrays.stream(stores.split(",")).map(String::trim).map(UUID::fromString)
+          .toArray(UUID[]::new));
+    }
+    System.err.println("spring.security.oauth2.resourceserver.jwt.public-key-location=" + pem.toUri());
+    System.err.println("tenantry.jwt.issuer=" + tokens.issuer());
+    System.out.println(token.sign());
   }
 
   /** The issuer tokens name by default. */
