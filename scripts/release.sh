@@ -73,7 +73,7 @@ echo "release.sh: releasing $COMMIT ($CURRENT) as $VERSION into $REPO, outputTim
 TEST_ARGS=()
 [ "$SKIP_TESTS" = true ] && TEST_ARGS=(-Dmaven.test.skip=true)
 (cd "$WORK" && mvn -B -Prelease deploy \
-  -pl bom,core,test-support,hibernate-integration,spring-starter,spring-starter-test -am \
+  -pl bom,core,test-support,hibernate-integration,spring-starter,spring-starter-test,clusters -am \
   -DaltDeploymentRepository="tenantry-release::file:$REPO" -Dmaven.install.skip=true \
   -Dproject.build.outputTimestamp="$TIMESTAMP" \
   "${TEST_ARGS[@]}" ${MVN_EXTRA[@]+"${MVN_EXTRA[@]}"})
@@ -84,7 +84,7 @@ echo "release.sh: released into $REPO:"
 if [ "$RECORD" = true ]; then
   BASE=$ROOT/api-baseline
   rm -rf "$BASE/io/tenantry"
-  for module in core test-support hibernate spring-boot-starter spring-boot-starter-test; do
+  for module in core test-support hibernate spring-boot-starter spring-boot-starter-test clusters; do
     dir=io/tenantry/tenantry-$module/$VERSION
     mkdir -p "$BASE/$dir"
     cp "$REPO/$dir/tenantry-$module-$VERSION.jar" "$REPO/$dir/tenantry-$module-$VERSION.pom" "$BASE/$dir/"

@@ -7,7 +7,7 @@ alter table ol_ticket force row level security;
 drop policy if exists tenantry_tenant on ol_ticket;
 create policy tenantry_tenant on ol_ticket as permissive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id])))) or current_user = '${system_role}')
-  with check ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id])))) or current_user = '${system_role}');
+  with check (true);
 drop policy if exists tenantry_tenant_guard on ol_ticket;
 create policy tenantry_tenant_guard on ol_ticket as restrictive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id])))) or current_user = '${system_role}')
@@ -19,7 +19,7 @@ alter table tenantry_company force row level security;
 drop policy if exists tenantry_tenant on tenantry_company;
 create policy tenantry_tenant on tenantry_company as permissive for all to public
   using ((id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}')
-  with check ((id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}');
+  with check (true);
 drop policy if exists tenantry_tenant_guard on tenantry_company;
 create policy tenantry_tenant_guard on tenantry_company as restrictive for all to public
   using ((id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}')
@@ -31,7 +31,7 @@ alter table tenantry_membership force row level security;
 drop policy if exists tenantry_tenant on tenantry_membership;
 create policy tenantry_tenant on tenantry_membership as permissive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}')
-  with check ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}');
+  with check (true);
 drop policy if exists tenantry_tenant_guard on tenantry_membership;
 create policy tenantry_tenant_guard on tenantry_membership as restrictive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}')
@@ -43,7 +43,7 @@ alter table tenantry_membership_store force row level security;
 drop policy if exists tenantry_tenant on tenantry_membership_store;
 create policy tenantry_tenant on tenantry_membership_store as permissive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}')
-  with check ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}');
+  with check (true);
 drop policy if exists tenantry_tenant_guard on tenantry_membership_store;
 create policy tenantry_tenant_guard on tenantry_membership_store as restrictive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid)) or current_user = '${system_role}')
@@ -55,7 +55,7 @@ alter table tenantry_register force row level security;
 drop policy if exists tenantry_tenant on tenantry_register;
 create policy tenantry_tenant on tenantry_register as permissive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id])))) or current_user = '${system_role}')
-  with check ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id])))) or current_user = '${system_role}');
+  with check (true);
 drop policy if exists tenantry_tenant_guard on tenantry_register;
 create policy tenantry_tenant_guard on tenantry_register as restrictive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id])))) or current_user = '${system_role}')
@@ -67,7 +67,7 @@ alter table tenantry_register_key force row level security;
 drop policy if exists tenantry_tenant on tenantry_register_key;
 create policy tenantry_tenant on tenantry_register_key as permissive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id]))) and (register_id is not distinct from coalesce((select nullif(current_setting('tenantry.register_id', true), '')::uuid), register_id))) or current_user = '${system_role}')
-  with check ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id]))) and (register_id is not distinct from coalesce((select nullif(current_setting('tenantry.register_id', true), '')::uuid), register_id))) or current_user = '${system_role}');
+  with check (true);
 drop policy if exists tenantry_tenant_guard on tenantry_register_key;
 create policy tenantry_tenant_guard on tenantry_register_key as restrictive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id]))) and (register_id is not distinct from coalesce((select nullif(current_setting('tenantry.register_id', true), '')::uuid), register_id))) or current_user = '${system_role}')
@@ -79,7 +79,7 @@ alter table tenantry_setting force row level security;
 drop policy if exists tenantry_tenant on tenantry_setting;
 create policy tenantry_tenant on tenantry_setting as permissive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id is null or store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id]))) and (register_id is null or register_id is not distinct from coalesce((select nullif(current_setting('tenantry.register_id', true), '')::uuid), register_id))) or current_user = '${system_role}')
-  with check ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id is null or store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id]))) and (register_id is null or register_id is not distinct from coalesce((select nullif(current_setting('tenantry.register_id', true), '')::uuid), register_id))) or current_user = '${system_role}');
+  with check (true);
 drop policy if exists tenantry_tenant_guard on tenantry_setting;
 create policy tenantry_tenant_guard on tenantry_setting as restrictive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (store_id is null or store_id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[store_id]))) and (register_id is null or register_id is not distinct from coalesce((select nullif(current_setting('tenantry.register_id', true), '')::uuid), register_id))) or current_user = '${system_role}')
@@ -91,7 +91,7 @@ alter table tenantry_store force row level security;
 drop policy if exists tenantry_tenant on tenantry_store;
 create policy tenantry_tenant on tenantry_store as permissive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[id])))) or current_user = '${system_role}')
-  with check ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[id])))) or current_user = '${system_role}');
+  with check (true);
 drop policy if exists tenantry_tenant_guard on tenantry_store;
 create policy tenantry_tenant_guard on tenantry_store as restrictive for all to public
   using ((company_id = (select nullif(current_setting('tenantry.company_id', true), '')::uuid) and (id = any (coalesce((select case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end), array[id])))) or current_user = '${system_role}')

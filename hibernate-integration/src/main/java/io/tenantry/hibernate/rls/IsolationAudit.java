@@ -578,9 +578,10 @@ public final class IsolationAudit {
     void checkPolicies(String table, String q, String generated, boolean login) throws SQLException {
       boolean restrictive = false;
       boolean systemMissing = false;
+      boolean readsTenant = !login && generated.contains(RlsSettings.COMPANY);
       try (PreparedStatement ps = c.prepareStatement("select polname, polpermissive, polcmd::text,"
-          + " polqual is not null, polwithcheck is not null, coalesce(pg_get_expr(polqual, polrelid), '')"
-          + " from pg_policy where polrelid = ?::regclass")) {
+          + " polqual is not null, polwithcheck is not null, coalesce(pg_get_expr(polqual, polrelid), ''),"
+          + " coalesce(pg_get_expr(polwithcheck, polrelid), '') from pg_policy where polrelid = ?::regclass")) {
         ps.setString(1, q);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -592,6 +593,13 @@ public final class IsolationAudit {
             }
             if (!permissive && "*".equals(rs.getString(3)) && rs.getBoolean(4) && rs.getBoolean(5)) {
               restrictive = true;
+              // the restrictive policy is the only check of rows written (the generated permissive
+              // policy's WITH CHECK is true): one that does not read the tenant does not guard
+              if (readsTenant && !(rs.getString(6).contains(RlsSettings.COMPANY)
+                  && rs.getString(7).contains(RlsSettings.COMPANY))) {
+                findings.add(new AuditFinding(table, "restrictive policy " + name + " does not check the bound "
+                    + "company in both USING and WITH CHECK: rows could be written for another tenant", generated));
+              }
             }
             boolean ownLoginPolicy = login && (name.equals(PolicySql.USER_INSERT) || name.equals(PolicySql.SYSTEM));
             if (permissive && !name.equals(PolicySql.PERMISSIVE) && !ownLoginPolicy) {

@@ -30,8 +30,11 @@ interface PiggybackablePrepare {
   /** A new statement: the settings, then the original SQL, prepared the same way. */
   PreparedStatement prepareWithSettings() throws SQLException;
 
-  /** The statement's SQL with the settings in front of it. */
+  /**
+   * The statement's SQL with the settings in front of it: the same string for the same text, so the
+   * driver's statement cache finds it without hashing and comparing a new copy each time.
+   */
   static String withSettings(String sql) {
-    return RlsSettings.APPLY_SQL + ";\n" + sql;
+    return RlsSettings.WITH_SETTINGS.get(sql, s -> RlsSettings.APPLY_SQL + ";\n" + s);
   }
 }

@@ -8,6 +8,14 @@ import java.util.Locale;
  * the same condition, so that no permissive policy added later can widen access. Fails closed: an
  * unset or empty setting matches no row. Idempotent (drop if exists, create), so it fits a Flyway
  * migration that is re-run after schema changes.
+ *
+ * <p>Rows written are checked once, by the restrictive policy: the permissive policy's
+ * {@code WITH CHECK} is {@code true}. PostgreSQL merges the two identical {@code USING} conditions
+ * of a read into one, but checks each policy's {@code WITH CHECK} separately, with its own
+ * sub-selects; a permissive check only counts OR-ed with other permissive checks and AND-ed with the
+ * restrictive one, so a second copy of the condition there refused nothing the restrictive check
+ * lets through. Both policies still carry the condition for reading and for choosing the rows an
+ * {@code UPDATE} or {@code DELETE} may touch.
  */
 public final class PolicySql {
 
@@ -57,8 +65,7 @@ public final class PolicySql {
   /*
    * One sub-select per setting group and table: PostgreSQL runs each sub-select of a policy as an
    * InitPlan, set up again on every execution of every statement that touches the table (one to two
-   * microseconds each, twice per insert: the permissive and the restrictive policy's WITH CHECK are
-   * checked separately; benchmarks/README.md, finding 2). Hence the visible stores (with "all stores" folded in) and the register are
+   * microseconds each; benchmarks/README.md, finding 2). Hence the visible stores (with "all stores" folded in) and the register are
    * read once each, not once per use.
    */
   private static String storeVisible(String column, boolean nullable) {
@@ -236,20 +243,16 @@ public final class PolicySql {
   }
 
   private static String ddl(String table, String what, String cond) {
-    return ddl(table, what, cond, cond);
-  }
-
-  private static String ddl(String table, String what, String cond, String check) {
     String t = identifier(table);
     return "-- " + table + " (" + what + ")\n"
         + "alter table " + t + " enable row level security;\n"
         + "alter table " + t + " force row level security;\n"
         + "drop policy if exists " + PERMISSIVE + " on " + t + ";\n"
         + "create policy " + PERMISSIVE + " on " + t + " as permissive for all to public\n"
-        + "  using " + cond + "\n  with check " + check + ";\n"
+        + "  using " + cond + "\n  with check (true);\n"
         + "drop policy if exists " + RESTRICTIVE + " on " + t + ";\n"
         + "create policy " + RESTRICTIVE + " on " + t + " as restrictive for all to public\n"
-        + "  using " + cond + "\n  with check " + check + ";\n";
+        + "  using " + cond + "\n  with check " + cond + ";\n";
   }
 
   static String identifier(String name) {

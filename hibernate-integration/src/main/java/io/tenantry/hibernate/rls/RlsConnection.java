@@ -305,6 +305,11 @@ abstract class RlsConnection implements Connection, Wrapping {
 
   /** A value of unknown type ({@code getObject}): wrapped when it leads back to the database. */
   Object wrapObject(Object value, Statement owner) {
+    // the common case first: a column value (a UUID, a string, a number) is neither; every JDBC
+    // object that leads back to the database but Array is a java.sql.Wrapper
+    if (!(value instanceof java.sql.Wrapper) && !(value instanceof Array)) {
+      return value;
+    }
     if (value instanceof ResultSet) {
       return wrapResultSet((ResultSet) value, owner);
     }

@@ -39,5 +39,8 @@ public final class RlsSettings {
   static final String APPLY_SQL = "select set_config('" + COMPANY + "', ?, true), set_config('" + STORES
       + "', ?, true), set_config('" + ALL_STORES + "', ?, true), set_config('" + REGISTER + "', ?, true)";
 
+  /** Statement texts with {@link #APPLY_SQL} in front ({@link PiggybackablePrepare#withSettings}). */
+  static final TextCache<String> WITH_SETTINGS = new TextCache<>();
+
   private RlsSettings() {}
 }

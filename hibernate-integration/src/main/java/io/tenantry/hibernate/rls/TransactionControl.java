@@ -33,7 +33,7 @@ import java.util.Set;
  * <p>The lexer skips whitespace, comments (nested block comments too) and quoted text
  * ({@code '...'}, {@code E'...'}, {@code "..."}, {@code $tag$...$tag$}), so a keyword inside a string
  * or a function body is not mistaken for a statement. It allocates nothing for ordinary SQL
- * (Hibernate's): it runs for every statement prepared.
+ * (Hibernate's); it runs once per distinct statement text (the result is kept, within a bound).
  */
 final class TransactionControl {
 
@@ -93,11 +93,15 @@ final class TransactionControl {
     return (classify(sql) & CONTROL) != 0;
   }
 
+  /** Classifications by statement text: the lexer costs about a microsecond for a typical one. */
+  private static final TextCache<Integer> CACHE = new TextCache<>();
+
   /** {@link #CONTROL} and {@link #SESSION_STATE}, or'ed; throws when more SQL follows a reverting statement. */
   static int classify(String sql) throws SQLException {
-    if (sql == null) {
-      return 0;
-    }
+    return sql == null ? 0 : CACHE.get(sql, TransactionControl::lex);
+  }
+
+  private static int lex(String sql) throws SQLException {
     int kind = 0;
     String reverting = null;
     int i = 0;

@@ -46,6 +46,7 @@ class IsolationAuditTest {
         + "create table p_no_rls " + TENANT_TABLE + ";"
         + "create table p_no_force " + TENANT_TABLE + ";"
         + "create table p_no_restrictive " + TENANT_TABLE + ";"
+        + "create table p_open_check " + TENANT_TABLE + ";"
         + "create table p_extra_permissive " + TENANT_TABLE + ";"
         + "create table p_owned " + TENANT_TABLE + ";"
         + "create table p_global_sku " + TENANT_TABLE + "; alter table p_global_sku add column sku text unique;"
@@ -64,6 +65,9 @@ class IsolationAuditTest {
         + "alter table p_no_force no force row level security;");
     db.execute(PolicySql.forTable("p_no_restrictive", TenantTableLevel.COMPANY, null)
         + "drop policy " + PolicySql.RESTRICTIVE + " on p_no_restrictive;");
+    // the permissive policy's WITH CHECK is true, so a restrictive policy that checks nothing lets any row in
+    db.execute(PolicySql.forTable("p_open_check", TenantTableLevel.COMPANY, null)
+        + "alter policy " + PolicySql.RESTRICTIVE + " on p_open_check with check (true);");
     db.execute("create policy open_all on p_extra_permissive as permissive for select to public using (true);");
     db.execute("alter table p_owned owner to " + app.name() + ";");
     report = IsolationAudit.of(db.adminDataSource()).appRole(app.name()).run();
@@ -197,6 +201,12 @@ class IsolationAuditTest {
   @Test
   void tableWithoutRestrictivePolicy() {
     assertFinding("p_no_restrictive", "no restrictive FOR ALL policy", "as restrictive for all");
+  }
+
+  @Test
+  void restrictivePolicyThatChecksNoTenant() {
+    assertFinding("p_open_check", "does not check the bound company in both USING and WITH CHECK",
+        "as restrictive for all");
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.hibernate.annotations.UuidGenerator;
 /**
  * A signup waiting for its e-mail address to confirm it: the company to create, the address, and the
  * SHA-256 hash of the one-time token mailed to that address. Table {@code pos_signup_request}: it belongs
- * to no company yet, and only the system login reads or writes it (V1_10 revokes it from the application
+ * to no company yet, and only the system login reads or writes it (V1_11 revokes it from the application
  * role).
  */
 @Entity
