@@ -8,6 +8,7 @@ import io.tenantry.examples.pos.store.StoreService;
 import io.tenantry.examples.pos.web.ApiProblem;
 import io.tenantry.examples.pos.web.Caller;
 import io.tenantry.examples.pos.web.Input;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * {@code /api/signup} (+ {@code /confirm}), {@code /api/auth/login}, {@code /api/me}, {@code /api/invitations}
@@ -152,12 +154,19 @@ class AccountController {
   }
 
   /**
-   * Where mailed links point: {@code pos.public-url} when set (set it in production: otherwise the request's
-   * {@code Host} header, which a caller chooses, names the site the link sends its token to), else this request's
-   * own address.
+   * Where mailed links point: {@code pos.public-url} (set it in production), else the address and port this
+   * request arrived on. Never the request's {@code Host} header: a caller chooses it, and a signup or an
+   * invitation sent with a forged one would mail the address owner a link — and its token — to another site.
    */
   private String linkBase() {
-    return publicUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() : publicUrl;
+    if (!publicUrl.isEmpty()) {
+      return publicUrl;
+    }
+    HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+        .getRequest();
+    String host = request.getLocalAddr();
+    return request.getScheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+        + request.getLocalPort() + request.getContextPath();
   }
 
   private static String email(String value) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantry.examples.pos.account.Outbox;
 import io.tenantry.test.TestDatabase;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -88,6 +91,22 @@ class SignupTest extends RunningPos {
     assertThat(old.body()).contains("/api/signup/confirm");
     assertThat(post("/api/signup", null, "{\"companyName\":\"Old\",\"email\":\"nobody@alike.example\",\"password\":\""
         + PASSWORD + "\"}").body()).isEqualTo(old.body().replace("exists@", "nobody@"));
+  }
+
+  @Test
+  void aForgedHostHeader_doesNotChooseWhereTheMailedLinkPoints() throws Exception {
+    // java.net.http will not send a Host of our choosing: a raw request, as an attacker would write it
+    URI uri = URI.create(base);
+    String body = "{\"companyName\":\"Phish Co\",\"email\":\"target@host.example\"}";
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.getOutputStream().write(("POST /api/signup HTTP/1.1\r\nHost: evil.example\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+          + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 202");
+    }
+    String link = context.getBean(Outbox.class).to("target@host.example").get(0).link();
+    assertThat(link).doesNotContain("evil.example").startsWith(base + "/#signup=");
   }
 
   @Test
