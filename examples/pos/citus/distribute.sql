@@ -4,6 +4,7 @@
 -- CitusReadiness reports no blocker. Re-generate after changing the mapping.
 
 -- reference tables: global data, replicated to every node
+select create_reference_table('pos_signup_request');
 select create_reference_table('tenantry_user_account');
 
 -- distributed tables, each after the tables it references

@@ -442,35 +442,65 @@ $('user-form').addEventListener('submit', async (e) => {
   } catch (err) { showError(err, 'user-result'); }
 });
 
-// ---------- accepting an invitation: the link mailed to the invited address, #invitation=<token> ----------
+// ---------- the login view's cards: sign in, sign up (#signup), a mailed link (#signup=<token>, #invitation=<token>) ----------
 function invitationToken() {
   const m = /^#invitation=(inv_[A-Za-z0-9_-]{10,100})$/.exec(location.hash);
   return m ? m[1] : null;
 }
-function showInvitation() {
-  const invited = invitationToken() !== null;
-  $('accept').hidden = !invited;
-  $('login').hidden = invited;
-  if (invited) $('accept-password').focus();
+function signupToken() {
+  const m = /^#signup=(sgn_[A-Za-z0-9_-]{10,100})$/.exec(location.hash);
+  return m ? m[1] : null;
 }
-$('accept').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  $('accept-error').textContent = '';
+function showLoginCard() {
+  const card = invitationToken() !== null ? 'accept' : signupToken() !== null ? 'confirm'
+    : location.hash === '#signup' ? 'signup' : 'login';
+  for (const id of ['login', 'signup', 'confirm', 'accept']) $(id).hidden = id !== card;
+  if (card === 'accept') $('accept-password').focus();
+  if (card === 'confirm') $('confirm-password').focus();
+  if (card === 'signup') $('signup-company').focus();
+}
+// posts a mailed link's token with the password typed; on success the token leaves the address bar (it is spent)
+async function useLink(path, token, passwordId, errorId, done) {
+  $(errorId).textContent = '';
   let res;
   try {
-    res = await fetch('/api/invitations/accept', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ token: invitationToken(), password: $('accept-password').value }) });
-  } catch (err) { $('accept-error').textContent = 'The server cannot be reached. Try again in a moment.'; return; }
+    res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token, password: $(passwordId).value }) });
+  } catch (err) { $(errorId).textContent = 'The server cannot be reached. Try again in a moment.'; return; }
   if (!res.ok) {
     const problem = await res.json().catch(() => ({}));
-    $('accept-error').textContent = problem.detail || 'Accepting failed (HTTP ' + res.status + ').';
+    $(errorId).textContent = problem.detail || 'That did not work (HTTP ' + res.status + ').';
     return;
   }
-  $('accept-password').value = '';
-  history.replaceState(null, '', location.pathname); // the token is spent: out of the address bar
-  showInvitation();
-  $('login-message').textContent = 'Invitation accepted: sign in with your email and password.';
+  $(passwordId).value = '';
+  history.replaceState(null, '', location.pathname);
+  showLoginCard();
+  $('login-message').textContent = done;
   $('login-message').hidden = false;
+}
+$('accept').addEventListener('submit', (e) => {
+  e.preventDefault();
+  useLink('/api/invitations/accept', invitationToken(), 'accept-password', 'accept-error',
+    'Invitation accepted: sign in with your email and password.');
 });
-window.addEventListener('hashchange', showInvitation);
-showInvitation();
+$('confirm').addEventListener('submit', (e) => {
+  e.preventDefault();
+  useLink('/api/signup/confirm', signupToken(), 'confirm-password', 'confirm-error',
+    'Company created: sign in with your email and password.');
+});
+$('signup').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  $('signup-error').textContent = '';
+  $('signup-result').hidden = true;
+  let res;
+  try {
+    res = await fetch('/api/signup', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ companyName: $('signup-company').value, email: $('signup-email').value }) });
+  } catch (err) { $('signup-error').textContent = 'The server cannot be reached. Try again in a moment.'; return; }
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) { $('signup-error').textContent = body.detail || 'Signup failed (HTTP ' + res.status + ').'; return; }
+  $('signup-result').textContent = body.message;
+  $('signup-result').hidden = false;
+});
+window.addEventListener('hashchange', showLoginCard);
+showLoginCard();

@@ -50,7 +50,7 @@ final class FloodRun {
         o.registers, UNKNOWN_KEYS);
     server.freshPosDatabase(DB, PosProcess.APP_ROLE, PosProcess.SYSTEM_ROLE);
     try (PosProcess pos = PosProcess.start(server, DB, false, "flood")) {
-      PosApi api = new PosApi(pos.url);
+      PosApi api = pos.api();
       String token = api.signupAndLogin("Flood", "owner@flood.bench.example");
       String[] stores = {api.createStore(token, "Main St"), api.createStore(token, "Oak Ave")};
       List<String> keys = new ArrayList<>();

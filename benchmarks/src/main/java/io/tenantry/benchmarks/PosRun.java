@@ -82,7 +82,7 @@ final class PosRun {
     server.freshPosDatabase(SYNC_DB, PosProcess.APP_ROLE, PosProcess.SYSTEM_ROLE);
     Map<String, Object> result = new LinkedHashMap<>();
     try (PosProcess pos = PosProcess.start(server, SYNC_DB, false, "sync")) {
-      PosApi api = new PosApi(pos.url);
+      PosApi api = pos.api();
       List<Catalog> catalogs = new ArrayList<>();
       for (int size : o.syncCatalogs) {
         catalogs.add(catalog(api, size));
@@ -314,7 +314,7 @@ final class PosRun {
     PosProcess on = PosProcess.start(server, SALES_DB, false, "sales-on");
     PosProcess off = null;
     try {
-      PosApi onApi = new PosApi(on.url);
+      PosApi onApi = on.api();
       String token = onApi.signupAndLogin("Sales", "owner@sales.bench.example");
       String[] stores = {onApi.createStore(token, "Main St"), onApi.createStore(token, "Oak Ave")};
       List<String> keys = new ArrayList<>();
@@ -336,7 +336,7 @@ final class PosRun {
       if (!off.logShowsIsolationOff() || on.logShowsIsolationOff()) {
         throw new IllegalStateException("the isolation-off POS must log its banner and the isolation-on POS must not");
       }
-      PosApi offApi = new PosApi(off.url);
+      PosApi offApi = off.api();
       checkSameAnswers(onApi, offApi, keys.get(0), products);
       Map<String, Object> measured = interleavedSales(List.of(on, off), keys, products);
       result.putAll(measured);
@@ -463,7 +463,7 @@ final class PosRun {
   private Map<String, Object> interleavedSales(List<PosProcess> processes, List<String> keys, List<String> products)
       throws Exception {
     String[] names = {"on", "off"};
-    List<PosApi> apis = List.of(new PosApi(processes.get(0).url), new PosApi(processes.get(1).url));
+    List<PosApi> apis = List.of(processes.get(0).api(), processes.get(1).api());
     List<List<String>> logins = List.of(List.of(PosProcess.APP_ROLE, PosProcess.SYSTEM_ROLE), List.of(server.adminUser()));
     long[] jvmCpu = new long[2];
     long[] dbCpu = new long[2];

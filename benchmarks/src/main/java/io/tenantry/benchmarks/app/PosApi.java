@@ -6,7 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,9 +34,15 @@ public final class PosApi {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
   private final String url;
+  private final Path mailbox;
 
-  public PosApi(String url) {
+  /**
+   * @param mailbox the file the POS writes its mails to ({@code pos.outbox.file}), for {@link #signupAndLogin};
+   *     null when this client signs nobody up
+   */
+  public PosApi(String url, Path mailbox) {
     this.url = url;
+    this.mailbox = mailbox;
   }
 
   public Answer call(String method, String path, String auth, String json) throws IOException {
@@ -71,13 +80,33 @@ public final class PosApi {
     throw new IllegalStateException(method + " " + path + " answered " + a.status() + ": " + a.text());
   }
 
-  /** Signs up a company and signs its owner in; returns the owner's token. */
+  /**
+   * Signs up a company, confirms it with the link the POS mailed to {@code email} (read from the mailbox file),
+   * and signs its owner in; returns the owner's token.
+   */
   public String signupAndLogin(String company, String email) throws IOException {
     String password = "bench-password-1";
-    expect("POST", "/api/signup", null, "{\"companyName\":\"" + company + "\",\"email\":\"" + email
-        + "\",\"password\":\"" + password + "\"}", 201);
+    expect("POST", "/api/signup", null, "{\"companyName\":\"" + company + "\",\"email\":\"" + email + "\"}", 202);
+    expect("POST", "/api/signup/confirm", null, "{\"token\":\"" + signupToken(email) + "\",\"password\":\""
+        + password + "\"}", 201);
     return expect("POST", "/api/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", 200)
         .get("token");
+  }
+
+  /** The token of the newest signup link in the mailbox for {@code email} (lines {@code to TAB subject TAB link}). */
+  private String signupToken(String email) throws IOException {
+    if (mailbox == null) {
+      throw new IllegalStateException("Signing up needs the POS's mailbox: start the POS with pos.outbox.file"
+          + " (PosProcess does) and pass that file to new PosApi(url, mailbox).");
+    }
+    List<String> lines = Files.readAllLines(mailbox);
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String[] mail = lines.get(i).split("\t");
+      if (mail.length == 3 && mail[0].equals(email) && mail[2].contains("#signup=")) {
+        return mail[2].substring(mail[2].indexOf("#signup=") + "#signup=".length());
+      }
+    }
+    throw new IllegalStateException("No signup link for " + email + " in the POS's mailbox " + mailbox);
   }
 
   public String createStore(String token, String name) throws IOException {

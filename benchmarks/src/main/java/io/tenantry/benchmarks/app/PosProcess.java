@@ -31,14 +31,25 @@ public final class PosProcess implements AutoCloseable {
 
   public final String url;
   public final boolean isolationOff;
+  /**
+   * Where this POS writes the links it mails (started with the development/benchmark switch
+   * {@code pos.outbox.file}): how the benchmark confirms its signups from another process.
+   */
+  public final Path mailbox;
   private final Process process;
   private final Path log;
 
-  private PosProcess(String url, boolean isolationOff, Process process, Path log) {
+  private PosProcess(String url, boolean isolationOff, Path mailbox, Process process, Path log) {
     this.url = url;
     this.isolationOff = isolationOff;
+    this.mailbox = mailbox;
     this.process = process;
     this.log = log;
+  }
+
+  /** A client of this POS that can confirm signups from its mailbox. */
+  public PosApi api() {
+    return new PosApi(url, mailbox);
   }
 
   /** The jar: {@code -Dtenantry.pos.jar=...}, else {@code examples/pos/target/tenantry-pos.jar} from the repository root. */
@@ -61,6 +72,7 @@ public final class PosProcess implements AutoCloseable {
   public static PosProcess start(BenchServer server, String database, boolean isolationOff, String name)
       throws IOException {
     Path log = Files.createTempFile("tenantry-bench-" + name + "-", ".log");
+    Path mailbox = Files.createTempFile("tenantry-bench-" + name + "-outbox-", ".txt");
     int port = freePort();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -72,14 +84,14 @@ public final class PosProcess implements AutoCloseable {
         "--spring.datasource.password=" + server.adminPassword(),
         "--pos.database.app-role=" + APP_ROLE, "--pos.database.app-password=" + server.rolePassword(),
         "--pos.database.system-role=" + SYSTEM_ROLE, "--pos.database.system-password=" + server.rolePassword(),
-        "--pos.demo.enabled=false"));
+        "--pos.demo.enabled=false", "--pos.outbox.file=" + mailbox));
     if (isolationOff) {
       cmd.add("--pos.benchmark.isolation-off=true");
     }
     ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     // hermetic: no database or server settings from the environment reach the POS
     builder.environment().keySet().removeIf(n -> n.startsWith("SPRING_") || n.startsWith("SERVER_") || n.startsWith("POS_"));
-    PosProcess pos = new PosProcess("http://127.0.0.1:" + port, isolationOff, builder.start(), log);
+    PosProcess pos = new PosProcess("http://127.0.0.1:" + port, isolationOff, mailbox, builder.start(), log);
     pos.awaitStarted(name);
     return pos;
   }
@@ -136,6 +148,7 @@ public final class PosProcess implements AutoCloseable {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
       Files.deleteIfExists(log);
+      Files.deleteIfExists(mailbox);
     } catch (IOException e) {
       // best effort
     } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -35,12 +36,33 @@ final class PosApi {
     this.token = token;
   }
 
-  /** Signs up a new company and signs in as its owner. */
+  /**
+   * Signs up a new company, confirms it with the link the POS mailed to the owner's address (read from the
+   * {@link PosServer#mailbox} file, which the test POS writes with {@code pos.outbox.file}), and signs in as its
+   * owner.
+   */
   static PosApi newCompany(String url, String name) {
     String email = "owner-" + UUID.randomUUID() + "@test.example";
-    new PosApi(url, null, null).call("POST", "/api/signup", Map.of("companyName", name, "email", email, "password",
+    new PosApi(url, null, null).call("POST", "/api/signup", Map.of("companyName", name, "email", email), 202);
+    new PosApi(url, null, null).call("POST", "/api/signup/confirm", Map.of("token", signupToken(email), "password",
         "secret-123"), 201);
     return signIn(url, email);
+  }
+
+  /** The token of the signup link mailed to {@code email}: one line {@code to TAB subject TAB link} of the mailbox. */
+  private static String signupToken(String email) {
+    try {
+      java.util.List<String> lines = Files.readAllLines(PosServer.get().mailbox);
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        String[] mail = lines.get(i).split("\t");
+        if (mail.length == 3 && mail[0].equals(email) && mail[2].contains("#signup=")) {
+          return mail[2].substring(mail[2].indexOf("#signup=") + "#signup=".length());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read the POS's mailbox " + PosServer.get().mailbox + ": " + e, e);
+    }
+    throw new AssertionError("No signup link for " + email + " in " + PosServer.get().mailbox);
   }
 
   private static PosApi signIn(String url, String email) {

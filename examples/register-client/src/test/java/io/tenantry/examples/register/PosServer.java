@@ -36,6 +36,8 @@ final class PosServer {
   private Process process;
   private final Path dataDirectory;
   private final Path log;
+  /** Where the POS writes the links it mails ({@code pos.outbox.file}): the test owners' mailbox. */
+  final Path mailbox;
 
   private PosServer(Path jar, int port, int databasePort, Path dataDirectory, Path log) {
     this.jar = jar;
@@ -44,6 +46,7 @@ final class PosServer {
     this.url = "http://127.0.0.1:" + port;
     this.dataDirectory = dataDirectory;
     this.log = log;
+    this.mailbox = dataDirectory.resolve("outbox.txt");
   }
 
   /** The running server (started on first use, stopped when the test JVM exits). */
@@ -77,7 +80,8 @@ final class PosServer {
     ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xss512k",
         "-Xmx768m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
         "--pos.database.embedded-data-directory=" + dataDirectory.resolve("pg"),
-        "--pos.database.embedded-port=" + databasePort, "--pos.demo.enabled=false"))
+        "--pos.database.embedded-port=" + databasePort, "--pos.demo.enabled=false",
+        "--pos.outbox.file=" + mailbox))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("LC_ALL", "C.UTF-8"); // embedded PostgreSQL refuses some locales

@@ -12,13 +12,8 @@ import io.tenantry.examples.pos.store.StoreService;
 import io.tenantry.examples.pos.web.ApiProblem;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Logins ({@code tenantry_user_account}) sit behind row-level security and column privileges
  * (migration {@code V1_7}): the application role sees only the logins of the bound company, and never
- * a password hash. Only the two lookups that must cross companies — finding a login's membership and
- * hash, and whether an e-mail is taken — run as the system login, each in one method here; their
- * logged reasons hold no user input.
+ * a password hash. Only what must cross companies — finding a login's membership and hash, whether an
+ * e-mail has a login, and the signup requests, which belong to no company yet — runs as the system login,
+ * in the {@code @PlatformAccess} methods here; their logged reasons hold no user input.
+ *
+ * <p>Over HTTP a company is created only by the address it is for: {@link #requestSignup} mails a one-time
+ * link, {@link #confirmSignup} creates the company when the link is opened (issue 22, item 2).
  */
 @Service
 public class Accounts {
@@ -53,7 +51,11 @@ public class Accounts {
   /** How long an invitation link works. */
   static final Duration INVITATION_TTL = Duration.ofDays(7);
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String INVALID_SIGNUP_LINK =
+      "This signup link is unknown, used or expired; sign up again to get a new one.";
+
+  /** How long a signup link works. */
+  static final Duration SIGNUP_TTL = Duration.ofHours(24);
 
   // compared against when the email is unknown, so that a wrong email costs as long as a wrong password
   private final String dummyHash;
@@ -83,15 +85,90 @@ public class Accounts {
   /** The membership an accepted invitation made. */
   public record Accepted(UUID companyId, UUID userId) {}
 
-  /** What the token of an invitation leads to, and the login its e-mail has, if any. */
-  private record Pending(UUID id, UUID companyId, String email, MemberRole role, List<UUID> storeIds, UUID userId,
-      String passwordHash) {}
+  /** The login of an e-mail as the system login sees it: its id and password hash. */
+  private record Login(UUID id, String passwordHash) {}
 
-  /** Creates a company and its owner; 409 when the email is already a login. */
+  /** What the token of an invitation leads to, and the login its e-mail has (null when none). */
+  private record Pending(UUID id, UUID companyId, String email, MemberRole role, List<UUID> storeIds, Login login) {}
+
+  /** What the token of a signup link leads to, and the login its e-mail has (null when none). */
+  private record PendingSignup(UUID id, String companyName, String email, Login login) {}
+
+  /**
+   * Asks for a company: records the request and mails a one-time link to {@code email} ({@link Outbox}), valid
+   * for {@link #SIGNUP_TTL}. Nothing else is created, and the caller learns nothing: the same steps run, and the
+   * HTTP answer is the same, whether the address has a login or not; only the mail, which reaches the address's
+   * owner alone, says which (issue 22, item 2). The company and its owner are created by
+   * {@link #confirmSignup}.
+   */
+  @PlatformAccess("signup: the request belongs to no company yet, and whether its e-mail has a login is known only"
+      + " across companies")
+  public void requestSignup(String companyName, String email, String confirmBaseUrl) {
+    String token = OneTimeTokens.create("sgn_");
+    Instant now = Instant.now();
+    boolean hasLogin = Tenancy.asSystem("signup: record the request and whether its e-mail has a login",
+        () -> transactions.execute(s -> {
+          boolean exists = loginOf(email).isPresent();
+          em.persist(new SignupRequest(email, companyName, OneTimeTokens.hash(token), now, now.plus(SIGNUP_TTL)));
+          return exists;
+        }));
+    String link = confirmBaseUrl + "/#signup=" + token;
+    if (hasLogin) {
+      outbox.send(email, "You already have a Tenantry POS account: open the link and enter its password to add"
+          + " the new company to it, or ignore this mail", link);
+    } else {
+      outbox.send(email, "Confirm your Tenantry POS signup: open the link and choose your password", link);
+    }
+  }
+
+  /**
+   * Confirms a signup with the token its address received, and creates the company with its owner: a new login
+   * with {@code password}, or, when the address has a login already, that login once {@code password} proves
+   * it. A token works once and until it expires; 404 otherwise, 401 for a wrong password of an existing login
+   * (the token stays usable).
+   */
+  @PlatformAccess("confirm signup creates a tenant: the request is known only from the token, and the login of its"
+      + " e-mail may belong to other companies")
+  public SignedUp confirmSignup(String token, String password) {
+    byte[] hash = OneTimeTokens.hash(token);
+    Instant now = Instant.now();
+    PendingSignup pending = Tenancy.asSystem("confirm signup: find the request of a token and the login of its e-mail",
+        () -> transactions.execute(s -> em.createQuery("select r from SignupRequest r where r.tokenHash = :hash",
+                SignupRequest.class)
+            .setParameter("hash", hash).getResultStream().findFirst()
+            .filter(r -> r.getUsedAt() == null && r.getExpiresAt().isAfter(now))
+            .map(r -> new PendingSignup(r.getId(), r.getCompanyName(), r.getEmail(), loginOf(r.getEmail()).orElse(null)))
+            .orElse(null)));
+    if (pending == null) {
+      throw ApiProblem.notFoundBecause(INVALID_SIGNUP_LINK);
+    }
+    String newHash = proveOrHash(pending.login(), password,
+        "You already have an account with this email: enter its password to add the new company to it.");
+    SignedUp created = Tenancy.asSystem("confirm signup: use the request, create the company and, if new, the login",
+        () -> transactions.execute(s -> {
+          int taken = em.createQuery("update SignupRequest r set r.usedAt = :now where r.id = :id and r.usedAt is null")
+              .setParameter("now", now).setParameter("id", pending.id()).executeUpdate();
+          if (taken == 0) {
+            throw ApiProblem.notFoundBecause(INVALID_SIGNUP_LINK);
+          }
+          UUID userId = loginIn(pending.email(), pending.login(), newHash);
+          Company company = new Company(pending.companyName());
+          em.persist(company);
+          em.flush();
+          return new SignedUp(company.getId(), userId);
+        }));
+    openCompany(created);
+    return created;
+  }
+
+  /**
+   * Creates a company and its owner at once; 409 when the email is already a login. Demo data only: over HTTP a
+   * signup is a {@link #requestSignup request} its address confirms.
+   */
   @PlatformAccess("signup creates a tenant: there is no company to bind before its row exists")
   public SignedUp signup(String companyName, String email, String password) {
     String hash = passwords.encode(password);
-    SignedUp created = Tenancy.supplyAsSystem("signup: create a company and its owner login",
+    SignedUp created = Tenancy.asSystem("signup: create a company and its owner login",
         () -> transactions.execute(s -> {
           requireFreeEmail(email);
           Company company = new Company(companyName);
@@ -101,12 +178,18 @@ public class Accounts {
           em.flush();
           return new SignedUp(company.getId(), user.getId());
         }));
+    openCompany(created);
+    return created;
+  }
+
+  /** The new company's owner membership and catalog clock. */
+  @PlatformAccess("a new company is bound for the first time, by the id its creation returned")
+  private void openCompany(SignedUp created) {
     Tenancy.run(TenantContext.ofCompany(created.companyId()), () -> transactions.executeWithoutResult(s -> {
       // a reference, not a load: the application role may not read the login's password hash
       em.persist(new Membership(em.getReference(UserAccount.class, created.userId()), MemberRole.OWNER));
       catalog.openClock();
     }));
-    return created;
   }
 
   /**
@@ -117,7 +200,7 @@ public class Accounts {
    */
   @PlatformAccess("login: which company a user belongs to is only known after finding the membership")
   Optional<Member> authenticate(String email, String password) {
-    Optional<Member> member = Tenancy.supplyAsSystem("login: find the membership and password hash of a login",
+    Optional<Member> member = Tenancy.asSystem("login: find the membership and password hash of a login",
         () -> transactions.execute(s -> em.createQuery(
                 "select m from Membership m join fetch m.user u where u.email = :email order by m.id", Membership.class)
             .setParameter("email", email)
@@ -140,9 +223,7 @@ public class Accounts {
    * sees anyway.
    */
   public Invited invite(String email, MemberRole role, List<UUID> storeIds, UUID invitedBy, String acceptBaseUrl) {
-    byte[] raw = new byte[32];
-    RANDOM.nextBytes(raw);
-    String token = "inv_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    String token = OneTimeTokens.create("inv_");
     Instant now = Instant.now();
     Invitation invitation = transactions.execute(s -> {
       stores.requireAll(storeIds);
@@ -152,7 +233,7 @@ public class Accounts {
       if (members > 0) {
         throw ApiProblem.conflict("This email is already a member of your company.");
       }
-      Invitation created = new Invitation(email, role, storeIds, sha256(token), invitedBy, now, now.plus(INVITATION_TTL));
+      Invitation created = new Invitation(email, role, storeIds, OneTimeTokens.hash(token), invitedBy, now, now.plus(INVITATION_TTL));
       em.persist(created);
       em.flush();
       return created;
@@ -169,38 +250,24 @@ public class Accounts {
    */
   @PlatformAccess("accept invitation: the company is known only from the token, and the login may belong to other companies")
   public Accepted accept(String token, String password) {
-    byte[] hash = sha256(token);
+    byte[] hash = OneTimeTokens.hash(token);
     Instant now = Instant.now();
-    Pending pending = Tenancy.supplyAsSystem("accept invitation: find the invitation of a token and the login of its e-mail",
+    Pending pending = Tenancy.asSystem("accept invitation: find the invitation of a token and the login of its e-mail",
         () -> transactions.execute(s -> em.createQuery("select i from Invitation i where i.tokenHash = :hash",
                 Invitation.class)
             .setParameter("hash", hash).getResultStream().findFirst()
             .filter(i -> i.getAcceptedAt() == null && i.getExpiresAt().isAfter(now))
-            .map(i -> {
-              Optional<UserAccount> login = em.createQuery("select u from UserAccount u where u.email = :email",
-                  UserAccount.class).setParameter("email", i.getEmail()).getResultStream().findFirst();
-              return new Pending(i.getId(), i.getCompanyId(), i.getEmail(), i.getRole(), i.getStoreIds(),
-                  login.map(UserAccount::getId).orElse(null), login.map(UserAccount::getPasswordHash).orElse(null));
-            }).orElse(null)));
+            .map(i -> new Pending(i.getId(), i.getCompanyId(), i.getEmail(), i.getRole(), i.getStoreIds(),
+                loginOf(i.getEmail()).orElse(null)))
+            .orElse(null)));
     if (pending == null) {
       throw ApiProblem.notFoundBecause(INVALID_LINK);
     }
-    UUID userId;
-    if (pending.userId() != null) {
-      if (pending.passwordHash() == null || !passwords.matches(password, pending.passwordHash())) {
-        throw ApiProblem.unauthorized("You already have an account with this email: enter its password to accept.");
-      }
-      userId = pending.userId();
-    } else {
-      String newHash = passwords.encode(password);
-      userId = Tenancy.supplyAsSystem("accept invitation: create the login of the invited e-mail", () -> transactions.execute(s -> {
-        requireFreeEmail(pending.email());
-        UserAccount user = new UserAccount(pending.email(), newHash);
-        em.persist(user);
-        em.flush();
-        return user.getId();
-      }));
-    }
+    String newHash = proveOrHash(pending.login(), password,
+        "You already have an account with this email: enter its password to accept.");
+    UUID userId = pending.login() != null ? pending.login().id()
+        : Tenancy.asSystem("accept invitation: create the login of the invited e-mail",
+            () -> transactions.execute(s -> loginIn(pending.email(), null, newHash)));
     Tenancy.run(TenantContext.ofCompany(pending.companyId()), () -> transactions.executeWithoutResult(s -> {
       int taken = em.createQuery("update Invitation i set i.acceptedAt = :now where i.id = :id and i.acceptedAt is null")
           .setParameter("now", now).setParameter("id", pending.id()).executeUpdate();
@@ -220,12 +287,37 @@ public class Accounts {
     return new Accepted(pending.companyId(), userId);
   }
 
-  private static byte[] sha256(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+  /** The login of {@code email}, in a transaction of the system login (the only one that sees every login). */
+  private Optional<Login> loginOf(String email) {
+    return em.createQuery("select u from UserAccount u where u.email = :email", UserAccount.class)
+        .setParameter("email", email).getResultStream().findFirst()
+        .map(u -> new Login(u.getId(), u.getPasswordHash()));
+  }
+
+  /**
+   * For a link opened with {@code password}: when the address has a login, checks that the password is its own
+   * (401 with {@code wrongPassword} otherwise) and returns null; else returns the hash of the new login's password.
+   */
+  private String proveOrHash(Login existing, String password, String wrongPassword) {
+    if (existing == null) {
+      return passwords.encode(password);
     }
+    if (existing.passwordHash() == null || !passwords.matches(password, existing.passwordHash())) {
+      throw ApiProblem.unauthorized(wrongPassword);
+    }
+    return null;
+  }
+
+  /** The existing login's id, or a new login of {@code email} with {@code newHash}; in a system transaction. */
+  private UUID loginIn(String email, Login existing, String newHash) {
+    if (existing != null) {
+      return existing.id();
+    }
+    requireFreeEmail(email);
+    UserAccount user = new UserAccount(email, newHash);
+    em.persist(user);
+    em.flush();
+    return user.getId();
   }
 
   /**
@@ -237,7 +329,7 @@ public class Accounts {
     String hash = passwords.encode(password);
     Tenancy.current(); // a tenant is bound: the user joins its company
     // Logins are platform-wide, but the application role sees only this company's: ask the system login.
-    Tenancy.runAsSystem("add user: is the e-mail free across companies",
+    Tenancy.asSystem("add user: is the e-mail free across companies",
         () -> transactions.executeWithoutResult(s -> requireFreeEmail(email)));
     return transactions.execute(s -> {
       stores.requireAll(storeIds);

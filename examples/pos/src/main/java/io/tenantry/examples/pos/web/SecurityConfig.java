@@ -48,7 +48,8 @@ class SecurityConfig {
   SecurityFilterChain api(HttpSecurity http) throws Exception {
     http
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.POST, "/api/signup", "/api/auth/login", "/api/invitations/accept").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/signup", "/api/signup/confirm", "/api/auth/login",
+                "/api/invitations/accept").permitAll()
             .requestMatchers("/api/**").authenticated()
             .anyRequest().permitAll())
         .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()))

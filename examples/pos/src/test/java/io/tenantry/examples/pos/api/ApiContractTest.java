@@ -50,11 +50,13 @@ class ApiContractTest extends ApiTestBase {
   }
 
   @Test
-  void signup_duplicateEmail_409_andLoginWrongPassword_401() throws Exception {
-    MockHttpServletResponse dup = post("/api/signup", null,
-        "{\"companyName\":\"X\",\"email\":\"OWNER-A@test.example\",\"password\":\"secret-123\"}");
-    assertThat(dup.getStatus()).isEqualTo(409);
-    assertThat(dup.getContentType()).startsWith("application/problem+json");
+  void signup_ofATakenEmail_answersLikeAnyOther_andCreatesNothing_andLoginWrongPassword_401() throws Exception {
+    long companies = rows("tenantry_company");
+    MockHttpServletResponse taken = post("/api/signup", null, "{\"companyName\":\"X\",\"email\":\"OWNER-A@test.example\"}");
+    MockHttpServletResponse free = post("/api/signup", null, "{\"companyName\":\"X\",\"email\":\"free@test.example\"}");
+    assertThat(taken.getStatus()).isEqualTo(202);
+    assertThat(taken.getContentAsString()).isEqualTo(free.getContentAsString());
+    assertThat(rows("tenantry_company")).isEqualTo(companies);
     assertThat(post("/api/auth/login", null, "{\"email\":\"owner-a@test.example\",\"password\":\"wrong-pass\"}")
         .getStatus()).isEqualTo(401);
     assertThat(post("/api/auth/login", null, "{\"email\":\"nobody@test.example\",\"password\":\"secret-123\"}")

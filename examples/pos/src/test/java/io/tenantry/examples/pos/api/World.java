@@ -54,9 +54,15 @@ final class World {
     return w;
   }
 
+  /** Signs up and confirms from the link mailed to {@code email} (the Outbox), with the password secret-123. */
   static UUID signup(ApiTestBase t, String company, String email) throws Exception {
     MockHttpServletResponse r = t.post("/api/signup", null,
-        "{\"companyName\":\"" + company + "\",\"email\":\"" + email + "\",\"password\":\"secret-123\"}");
+        "{\"companyName\":\"" + company + "\",\"email\":\"" + email + "\"}");
+    assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(202);
+    String link = t.outbox.to(email).get(0).link();
+    assertThat(link).contains("#signup=sgn_");
+    r = t.post("/api/signup/confirm", null, "{\"token\":\"" + link.substring(link.indexOf("#signup=") + 8)
+        + "\",\"password\":\"secret-123\"}");
     assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
     return ApiTestBase.id(r, "$.companyId");
   }

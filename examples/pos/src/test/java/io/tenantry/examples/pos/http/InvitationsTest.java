@@ -2,17 +2,15 @@ package io.tenantry.examples.pos.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantry.examples.pos.account.Outbox;
 import io.tenantry.test.TestDatabase;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 22, item 2, over HTTP: an owner no longer adds a user with a password it chooses; it invites an
- * e-mail address, the one-time link goes to that address (the application's {@link Outbox}, read here as
+ * e-mail address, the one-time link goes to that address (the application's {@code Outbox}, read here as
  * the invitee's mailbox), and the person sets their own password — or, with an account already, accepts
  * with theirs. E-mail squatting fails: the squatter never holds a password, the real person can still sign
  * up and be invited by their real employer, and the invitation answers alike whether the address has a
@@ -53,7 +51,7 @@ class InvitationsTest extends RunningPos {
 
     // the real person signs up with their address
     UUID victimsOwn = signup("Victim's Bakery", "victim@mail.example");
-    // and their real employer invites them; they accept with the password they chose at signup
+    // and their real employer invites them; they accept with the password they chose when confirming their signup
     expect(invite(employer, "victim@mail.example", "MANAGER", employerStore), 201);
     HttpResponse<String> accepted = expect(accept(link("victim@mail.example"), PASSWORD), 200);
     assertThat(read(accepted, "$.companyId").toString()).isEqualTo(employerCompany.toString());
@@ -128,11 +126,7 @@ class InvitationsTest extends RunningPos {
 
   /** The token of the {@code n}-th newest invitation link mailed to {@code email}. */
   String link(String email, int n) {
-    List<Outbox.Message> mail = context.getBean(Outbox.class).to(email);
-    assertThat(mail).as("mail to " + email).hasSizeGreaterThan(n);
-    String link = mail.get(n).link();
-    assertThat(link).startsWith(base + "/#invitation=inv_");
-    return link.substring(link.indexOf("#invitation=") + "#invitation=".length());
+    return mailedToken(email, "invitation", "inv_", n);
   }
 
   static String shape(HttpResponse<String> r, String local) {

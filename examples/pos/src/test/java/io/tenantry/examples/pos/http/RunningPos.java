@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import io.tenantry.examples.pos.PosApplication;
+import io.tenantry.examples.pos.account.Outbox;
 import io.tenantry.test.AppRole;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
@@ -130,10 +131,40 @@ abstract class RunningPos {
 
   // ---- a company made through the API ----
 
-  /** Signs up a company with an owner {@code email} (password {@link #PASSWORD}); returns the company id. */
+  /**
+   * Signs up a company with an owner {@code email} and confirms it from the link mailed to that address (the
+   * app's {@code Outbox}, read as the mailbox) with the password {@link #PASSWORD}; returns the company id.
+   */
   UUID signup(String company, String email) {
-    return UUID.fromString(read(expect(post("/api/signup", null, "{\"companyName\":\"" + company + "\",\"email\":\""
-        + email + "\",\"password\":\"" + PASSWORD + "\"}"), 201), "$.companyId"));
+    expect(requestSignup(company, email), 202);
+    return UUID.fromString(read(expect(confirmSignup(signupToken(email, 0), PASSWORD), 201), "$.companyId"));
+  }
+
+  HttpResponse<String> requestSignup(String company, String email) {
+    return post("/api/signup", null, "{\"companyName\":\"" + company + "\",\"email\":\"" + email + "\"}");
+  }
+
+  HttpResponse<String> confirmSignup(String token, String password) {
+    return post("/api/signup/confirm", null, "{\"token\":\"" + token + "\",\"password\":\"" + password + "\"}");
+  }
+
+  /** The token of the {@code n}-th newest signup link mailed to {@code email}. */
+  String signupToken(String email, int n) {
+    return mailedToken(email, "signup", "sgn_", n);
+  }
+
+  /**
+   * The token of the {@code n}-th newest link {@code /#kind=prefix...} mailed to {@code email} (the app's
+   * {@code Outbox}, read as the mailbox).
+   */
+  String mailedToken(String email, String kind, String prefix, int n) {
+    String marker = "#" + kind + "=";
+    List<Outbox.Message> mail = context.getBean(Outbox.class).to(email).stream()
+        .filter(m -> m.link().contains(marker)).toList();
+    assertThat(mail).as(kind + " mail to " + email).hasSizeGreaterThan(n);
+    String link = mail.get(n).link();
+    assertThat(link).startsWith(base + "/" + marker + prefix);
+    return link.substring(link.indexOf(marker) + marker.length());
   }
 
   String login(String email) {

@@ -363,6 +363,43 @@ class BrowserEndToEndTest {
     wait.until(d -> text("accept-error").contains("used or expired"));
   }
 
+  @Test
+  void newOwner_signsUp_opensTheMailedLink_choosesAPassword_andSignsIn() {
+    browser.get(url("/"));
+    browser.findElement(By.id("show-signup")).click();
+    wait.until(d -> d.findElement(By.id("signup")).isDisplayed());
+    browser.findElement(By.id("signup-company")).sendKeys("Browser Bakery");
+    browser.findElement(By.id("signup-email")).sendKeys("baker@bakery.example");
+    browser.findElement(By.id("sign-up")).click();
+    wait.until(d -> text("signup-result").startsWith("Check your email"));
+    shot("signup-check-your-email");
+    assertThat(browser.getPageSource()).doesNotContain("sgn_");
+
+    List<Outbox.Message> mail = app.getBean(Outbox.class).to("baker@bakery.example");
+    assertThat(mail).hasSize(1);
+    browser.get(mail.get(0).link().replaceFirst("^http://[^/]+", url("")));
+    wait.until(d -> d.findElement(By.id("confirm")).isDisplayed());
+    assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
+    browser.findElement(By.id("confirm-password")).sendKeys("bakers-own-pass");
+    shot("confirm-signup");
+    browser.findElement(By.id("confirm-signup")).click();
+    wait.until(d -> text("login-message").startsWith("Company created"));
+    assertThat(browser.getCurrentUrl()).doesNotContain("sgn_");
+
+    signIn("baker@bakery.example", "bakers-own-pass");
+    wait.until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded-store") != null);
+    assertThat(text("company")).isEqualTo("Browser Bakery");
+    assertThat(text("who")).isEqualTo("baker@bakery.example · Owner");
+
+    // the link works once
+    browser.findElement(By.id("sign-out")).click();
+    browser.get(mail.get(0).link().replaceFirst("^http://[^/]+", url("")));
+    wait.until(d -> d.findElement(By.id("confirm")).isDisplayed());
+    browser.findElement(By.id("confirm-password")).sendKeys("bakers-own-pass");
+    browser.findElement(By.id("confirm-signup")).click();
+    wait.until(d -> text("confirm-error").contains("used or expired"));
+  }
+
   private void signIn(String email, String password) {
     browser.get(url("/"));
     browser.findElement(By.id("email")).clear();

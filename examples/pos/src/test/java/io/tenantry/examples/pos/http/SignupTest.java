@@ -1,0 +1,175 @@
+package io.tenantry.examples.pos.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tenantry.examples.pos.account.Outbox;
+import io.tenantry.test.TestDatabase;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 22, item 2, signup over HTTP: {@code POST /api/signup} creates nothing but a request and mails a
+ * one-time link to the address (the app's {@link Outbox}, read here as that address's mailbox); it answers the
+ * same whether the address has a login or not. Opening the link ({@code POST /api/signup/confirm}) creates the
+ * company and its owner: a new login with the password chosen then, or the existing login once its password
+ * proves it. A squatter who signs up with someone else's address gets no login, no company and no token.
+ */
+class SignupTest extends RunningPos {
+
+  SignupTest(TestDatabase db) {
+    super(db);
+  }
+
+  @Test
+  void squattingAnAddress_givesTheSquatterNothing_andTheRealPersonStillSignsUpAndAcceptsInvitations() {
+    long logins = admin("select count(*) from tenantry_user_account");
+    long companies = admin("select count(*) from tenantry_company");
+    HttpResponse<String> squat = expect(requestSignup("Squatters Inc", "victim@squat.example"), 202);
+    assertThat(squat.body()).doesNotContain("sgn_").doesNotContain("token").doesNotContain("companyId")
+        .doesNotContain("userId");
+    assertThat(admin("select count(*) from tenantry_user_account")).as("no login").isEqualTo(logins);
+    assertThat(admin("select count(*) from tenantry_company")).as("no company").isEqualTo(companies);
+    // no password the squatter could know opens anything: none was ever set
+    assertThat(post("/api/auth/login", null, "{\"email\":\"victim@squat.example\",\"password\":\"" + PASSWORD + "\"}")
+        .statusCode()).isEqualTo(401);
+    // and a token the squatter makes up opens nothing
+    expect(confirmSignup("sgn_" + "A".repeat(43), "squatters-own-pass"), 404);
+    assertThat(admin("select count(*) from tenantry_user_account")).isEqualTo(logins);
+
+    // the real person signs up with their address, confirms with their own password and signs in
+    expect(requestSignup("Victim's Bakery", "victim@squat.example"), 202);
+    UUID bakery = UUID.fromString(read(expect(confirmSignup(signupToken("victim@squat.example", 0), "victims-own-pass"),
+        201), "$.companyId"));
+    String victim = login("victim@squat.example", "victims-own-pass");
+    assertThat(read(expect(get("/api/me", victim), 200), "$.companyId").toString()).isEqualTo(bakery.toString());
+    // the link the squatter's request mailed to them still needs their password: it cannot reset it
+    expect(confirmSignup(signupToken("victim@squat.example", 1), "squatters-own-pass"), 401);
+    assertThat(login("victim@squat.example", "victims-own-pass")).isNotBlank();
+
+    // and their real employer invites them: they accept with the same login
+    signup("Real Employer", "owner@employer.example");
+    String employer = login("owner@employer.example");
+    UUID store = store(employer, "Main St");
+    expect(post("/api/invitations", employer, "{\"email\":\"victim@squat.example\",\"role\":\"CASHIER\","
+        + "\"storeIds\":[\"" + store + "\"]}"), 201);
+    String link = context.getBean(Outbox.class).to("victim@squat.example").get(0).link();
+    expect(post("/api/invitations/accept", null, "{\"token\":\"" + link.substring(link.indexOf("#invitation=") + 12)
+        + "\",\"password\":\"victims-own-pass\"}"), 200);
+    assertThat(admin("select count(*) from tenantry_membership m join tenantry_user_account u on u.id = m.user_id"
+        + " where u.email = 'victim@squat.example'")).isEqualTo(2);
+  }
+
+  @Test
+  void aSignup_answersAlike_whetherTheAddressHasALogin_orNot() {
+    signup("Elsewhere Ltd", "exists@alike.example");
+    long logins = admin("select count(*) from tenantry_user_account");
+    long companies = admin("select count(*) from tenantry_company");
+    HttpResponse<String> existing = expect(requestSignup("Probe Co", "EXISTS@alike.example"), 202);
+    HttpResponse<String> fresh = expect(requestSignup("Probe Co", "nobody@alike.example"), 202);
+    assertThat(existing.body()).isEqualTo(fresh.body());
+    assertThat(headers(existing)).isEqualTo(headers(fresh));
+    assertThat(admin("select count(*) from tenantry_user_account")).isEqualTo(logins);
+    assertThat(admin("select count(*) from tenantry_company")).isEqualTo(companies);
+    // only the mail, which reaches the address's owner alone, says which
+    assertThat(context.getBean(Outbox.class).to("exists@alike.example").get(0).subject())
+        .contains("already have a Tenantry POS account");
+    assertThat(context.getBean(Outbox.class).to("nobody@alike.example").get(0).subject())
+        .contains("choose your password");
+    // the old immediate signup is refused clearly, for a new address and an existing one alike
+    HttpResponse<String> old = expect(post("/api/signup", null, "{\"companyName\":\"Old\",\"email\":"
+        + "\"exists@alike.example\",\"password\":\"" + PASSWORD + "\"}"), 400);
+    assertThat(old.body()).contains("/api/signup/confirm");
+    assertThat(post("/api/signup", null, "{\"companyName\":\"Old\",\"email\":\"nobody@alike.example\",\"password\":\""
+        + PASSWORD + "\"}").body()).isEqualTo(old.body().replace("exists@", "nobody@"));
+  }
+
+  @Test
+  void aForgedHostHeader_doesNotChooseWhereTheMailedLinkPoints() throws Exception {
+    // java.net.http will not send a Host of our choosing: a raw request, as an attacker would write it
+    URI uri = URI.create(base);
+    String body = "{\"companyName\":\"Phish Co\",\"email\":\"target@host.example\"}";
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.getOutputStream().write(("POST /api/signup HTTP/1.1\r\nHost: evil.example\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+          + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 202");
+    }
+    String link = context.getBean(Outbox.class).to("target@host.example").get(0).link();
+    assertThat(link).doesNotContain("evil.example").startsWith(base + "/#signup=");
+  }
+
+  @Test
+  void aLink_worksOnce_andExpires() {
+    expect(requestSignup("Once Co", "once@link.example"), 202);
+    String token = signupToken("once@link.example", 0);
+    String companyId = read(expect(confirmSignup(token, "first-password"), 201), "$.companyId");
+    long companies = admin("select count(*) from tenantry_company");
+    expect(confirmSignup(token, "first-password"), 404);
+    expect(confirmSignup(token, "second-password"), 404);
+    assertThat(admin("select count(*) from tenantry_company")).isEqualTo(companies);
+    assertThat(login("once@link.example", "first-password")).isNotBlank();
+    assertThat(admin("select count(*) from tenantry_company where id = '" + companyId + "'")).isEqualTo(1);
+
+    expect(requestSignup("Late Co", "late@link.example"), 202);
+    String late = signupToken("late@link.example", 0);
+    assertThat(admin("with e as (update pos_signup_request set expires_at = now() - interval '1 second'"
+        + " where email = 'late@link.example' returning 1) select count(*) from e")).isEqualTo(1);
+    HttpResponse<String> expired = expect(confirmSignup(late, "late-password"), 404);
+    assertThat(expired.body()).contains("expired");
+    assertThat(admin("select count(*) from tenantry_user_account where email = 'late@link.example'")).isZero();
+    assertThat(admin("select count(*) from tenantry_company")).isEqualTo(companies);
+  }
+
+  @Test
+  void anExistingLogin_addsASecondCompany_onlyWithItsPassword() {
+    UUID first = signup("First Co", "two@companies.example");
+    String userId = read(expect(get("/api/me", login("two@companies.example")), 200), "$.userId");
+    expect(requestSignup("Second Co", "two@companies.example"), 202);
+    String token = signupToken("two@companies.example", 0);
+    long companies = admin("select count(*) from tenantry_company");
+    HttpResponse<String> wrong = expect(confirmSignup(token, "not-the-password"), 401);
+    assertThat(wrong.body()).contains("already have an account");
+    assertThat(admin("select count(*) from tenantry_company")).as("nothing created").isEqualTo(companies);
+    // the token survives a wrong password; the right one adds the company to the same login, as its owner
+    HttpResponse<String> created = expect(confirmSignup(token, PASSWORD), 201);
+    assertThat(read(created, "$.userId").toString()).isEqualTo(userId);
+    UUID second = UUID.fromString(read(created, "$.companyId"));
+    assertThat(second).isNotEqualTo(first);
+    assertThat(admin("select count(*) from tenantry_membership where user_id = '" + userId + "' and company_id = '"
+        + second + "' and role = 'OWNER'")).isEqualTo(1);
+    assertThat(admin("select count(*) from tenantry_user_account where email = 'two@companies.example'")).isEqualTo(1);
+    // the password is unchanged
+    assertThat(login("two@companies.example", PASSWORD)).isNotBlank();
+  }
+
+  @Test
+  void theRequests_areKeptOnlyAsHashes_outOfTheApplicationRolesReach() throws Exception {
+    expect(requestSignup("Hashed Co", "hashed@link.example"), 202);
+    String token = signupToken("hashed@link.example", 0);
+    assertThat(admin("select count(*) from pos_signup_request where email = 'hashed@link.example'"
+        + " and token_hash = sha256(convert_to('" + token + "', 'UTF8'))")).isEqualTo(1);
+    assertThat(admin("select count(*) from pos_signup_request where position(convert_to('" + token
+        + "', 'UTF8') in token_hash) > 0")).isZero();
+    try (Connection c = app.dataSource().getConnection(); Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery("select count(*) from pos_signup_request"))
+          .hasMessageContaining("permission denied");
+    }
+  }
+
+  /** The headers that can tell answers apart (not the date). */
+  static Map<String, List<String>> headers(HttpResponse<String> r) {
+    return r.headers().map().entrySet().stream().filter(e -> !e.getKey().equalsIgnoreCase("date"))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+}
