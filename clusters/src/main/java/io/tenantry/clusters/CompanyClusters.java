@@ -216,7 +216,7 @@ public final class CompanyClusters {
    */
   public void asSystemOnEachCluster(String reason, Consumer<String> work) {
     for (String name : clusters.keySet()) {
-      onCluster(name, () -> Tenancy.asSystem(reason + " (cluster " + name + ")", () -> work.accept(name)));
+      onCluster(name, () -> Tenancy.runAsSystem(reason + " (cluster " + name + ")", () -> work.accept(name)));
     }
   }
 

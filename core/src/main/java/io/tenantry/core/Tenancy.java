@@ -1,5 +1,6 @@
 package io.tenantry.core;
 
+import io.tenantry.core.internal.Binding;
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.internal.LogText;
 import io.tenantry.core.internal.SystemAccess;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@link #current()} throws when nothing is bound; {@link #find()} is the optional form.
  *
  * <p>Work handed to other threads keeps its tenant through {@link TenantPropagation}. Deliberate
- * cross-tenant work (migrations, platform reports) runs through {@link #asSystem(String, Runnable)},
+ * cross-tenant work (migrations, platform reports) runs through {@link #runAsSystem(String, Runnable)},
  * which requires a reason and logs it.
  *
  * <p>While bound, SLF4J's MDC carries {@code tenant.company}, {@code tenant.store} and
@@ -40,7 +41,7 @@ public final class Tenancy {
   public static void run(TenantContext context, Runnable task) {
     requireContext(context);
     Objects.requireNonNull(task, "task");
-    Object previous = Bindings.bind(context);
+    Binding previous = Bindings.bind(context);
     try {
       task.run();
     } finally {
@@ -55,7 +56,7 @@ public final class Tenancy {
   public static <T> T call(TenantContext context, Callable<T> task) throws Exception {
     requireContext(context);
     Objects.requireNonNull(task, "task");
-    Object previous = Bindings.bind(context);
+    Binding previous = Bindings.bind(context);
     try {
       return task.call();
     } finally {
@@ -67,7 +68,7 @@ public final class Tenancy {
   public static <T> T supply(TenantContext context, Supplier<T> task) {
     requireContext(context);
     Objects.requireNonNull(task, "task");
-    Object previous = Bindings.bind(context);
+    Binding previous = Bindings.bind(context);
     try {
       return task.get();
     } finally {
@@ -81,26 +82,17 @@ public final class Tenancy {
    * @throws NoTenantBoundException when no tenant is bound (including during system access)
    */
   public static TenantContext current() {
-    Object binding = Bindings.current();
-    if (binding instanceof TenantContext) {
-      return (TenantContext) binding;
-    }
-    if (binding instanceof SystemAccess) {
-      throw new NoTenantBoundException(
-          "This code runs as system access (\"" + ((SystemAccess) binding).loggableReason() + "\") and");
-    }
-    throw new NoTenantBoundException("This code");
+    return Bindings.requireTenant("This code");
   }
 
   /** The bound context, if any. Empty when nothing is bound and during system access. */
   public static Optional<TenantContext> find() {
-    Object binding = Bindings.current();
-    return binding instanceof TenantContext ? Optional.of((TenantContext) binding) : Optional.empty();
+    return Optional.ofNullable(Bindings.tenant());
   }
 
   /** Whether a tenant is bound to this thread. */
   public static boolean isBound() {
-    return Bindings.current() instanceof TenantContext;
+    return Bindings.tenant() != null;
   }
 
   /**
@@ -108,10 +100,8 @@ public final class Tenancy {
    * ORM scoping use this to tell deliberate cross-tenant work from a forgotten tenant.
    */
   public static Optional<String> systemAccessReason() {
-    Object binding = Bindings.current();
-    return binding instanceof SystemAccess
-        ? Optional.of(((SystemAccess) binding).reason())
-        : Optional.empty();
+    SystemAccess access = Bindings.systemAccess();
+    return access == null ? Optional.empty() : Optional.of(access.reason());
   }
 
   /**
@@ -125,9 +115,9 @@ public final class Tenancy {
    *
    * @param reason why this work must cross tenants, in words an auditor understands
    */
-  public static void asSystem(String reason, Runnable task) {
+  public static void runAsSystem(String reason, Runnable task) {
     Objects.requireNonNull(task, "task");
-    Object previous = Bindings.bind(enterSystem(reason));
+    Binding previous = Bindings.bind(enterSystem(reason));
     try {
       task.run();
     } finally {
@@ -135,10 +125,10 @@ public final class Tenancy {
     }
   }
 
-  /** Like {@link #asSystem(String, Runnable)}, returning the task's result. */
-  public static <T> T asSystem(String reason, Supplier<T> task) {
+  /** Like {@link #runAsSystem(String, Runnable)}, returning the task's result. */
+  public static <T> T supplyAsSystem(String reason, Supplier<T> task) {
     Objects.requireNonNull(task, "task");
-    Object previous = Bindings.bind(enterSystem(reason));
+    Binding previous = Bindings.bind(enterSystem(reason));
     try {
       return task.get();
     } finally {
@@ -146,11 +136,31 @@ public final class Tenancy {
     }
   }
 
+  /**
+   * The former name of {@link #runAsSystem(String, Runnable)}.
+   *
+   * @deprecated use {@link #runAsSystem(String, Runnable)}: one name per shape, as {@code run}/{@code supply}
+   */
+  @Deprecated(since = "0.2.0")
+  public static void asSystem(String reason, Runnable task) {
+    runAsSystem(reason, task);
+  }
+
+  /**
+   * The former name of {@link #supplyAsSystem(String, Supplier)}.
+   *
+   * @deprecated use {@link #supplyAsSystem(String, Supplier)}: one name per shape, as {@code run}/{@code supply}
+   */
+  @Deprecated(since = "0.2.0")
+  public static <T> T asSystem(String reason, Supplier<T> task) {
+    return supplyAsSystem(reason, task);
+  }
+
   private static SystemAccess enterSystem(String reason) {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException(
-          "Tenancy.asSystem needs a reason that says why this work crosses tenants, "
-              + "e.g. Tenancy.asSystem(\"nightly platform usage report\", task)");
+          "Tenancy.runAsSystem/supplyAsSystem: system access needs a reason that says why this work crosses tenants, "
+              + "e.g. Tenancy.runAsSystem(\"nightly platform usage report\", task)");
     }
     SystemAccess access = new SystemAccess(reason);
     // the reason often holds user input (a company name, an e-mail): escaped, it cannot forge a line
@@ -159,7 +169,7 @@ public final class Tenancy {
     return access;
   }
 
-  private static String describe(Object binding) {
+  private static String describe(Binding binding) {
     return binding == null ? "nothing" : LogText.escape(binding.toString());
   }
 
@@ -167,7 +177,7 @@ public final class Tenancy {
     if (context == null) {
       throw new IllegalArgumentException(
           "Tenancy.run/call need a TenantContext; build one with TenantContext.builder(companyId), "
-              + "or use Tenancy.asSystem(reason, ...) for deliberate cross-tenant work");
+              + "or use Tenancy.runAsSystem(reason, ...) for deliberate cross-tenant work");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.tenantry.core;
 
+import io.tenantry.core.internal.Binding;
 import io.tenantry.core.internal.Bindings;
 import java.util.Collection;
 import java.util.Collections;
@@ -38,7 +39,7 @@ import java.util.UUID;
 public final class TenantContext {
 
   static {
-    Bindings.readMdcStringsWith(ctx -> ctx.mdcStrings);
+    Bindings.readBindingsWith(ctx -> ctx.binding);
   }
 
   private final UUID companyId;
@@ -47,11 +48,8 @@ public final class TenantContext {
   private final boolean allStores;
   private final Set<UUID> grantedStores;
   private final String principal;
-  /**
-   * Company, store and register as the MDC carries them while the context is bound ({@code null}
-   * for none): made once, as a context is bound far more often than it is built.
-   */
-  private final String[] mdcStrings;
+  /** This context as the thread binds it, with its MDC strings: made once, as it is bound far more often than built. */
+  private final Binding.Tenant binding;
 
   private TenantContext(Builder b) {
     this.companyId = b.companyId;
@@ -60,8 +58,8 @@ public final class TenantContext {
     this.allStores = b.allStores;
     this.grantedStores = b.grantedStores;
     this.principal = b.principal;
-    this.mdcStrings = new String[] {companyId.toString(), storeId == null ? null : storeId.toString(),
-        registerId == null ? null : registerId.toString()};
+    this.binding = new Binding.Tenant(this, companyId.toString(), storeId == null ? null : storeId.toString(),
+        registerId == null ? null : registerId.toString());
   }
 
   /** A context for the whole company: every store is visible, none is selected. */
@@ -213,7 +211,7 @@ public final class TenantContext {
       if (companyId == null) {
         throw new IllegalArgumentException(
             "A TenantContext needs a company id: pass the company (tenant) id to "
-                + "TenantContext.builder(companyId); for cross-tenant work use Tenancy.asSystem(reason, ...)");
+                + "TenantContext.builder(companyId); for cross-tenant work use Tenancy.runAsSystem(reason, ...)");
       }
       this.companyId = companyId;
     }

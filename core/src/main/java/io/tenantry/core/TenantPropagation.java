@@ -1,5 +1,6 @@
 package io.tenantry.core;
 
+import io.tenantry.core.internal.Binding;
 import io.tenantry.core.internal.Bindings;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -35,9 +36,9 @@ public final class TenantPropagation {
   /** Wraps a task so that it runs with the binding captured now. */
   public static Runnable runnable(Runnable task) {
     Objects.requireNonNull(task, "task");
-    Object captured = Bindings.current();
+    Binding captured = Bindings.current();
     return () -> {
-      Object previous = Bindings.bind(captured);
+      Binding previous = Bindings.bind(captured);
       try {
         task.run();
       } finally {
@@ -49,9 +50,9 @@ public final class TenantPropagation {
   /** Wraps a task so that it runs with the binding captured now. */
   public static <T> Callable<T> callable(Callable<T> task) {
     Objects.requireNonNull(task, "task");
-    Object captured = Bindings.current();
+    Binding captured = Bindings.current();
     return () -> {
-      Object previous = Bindings.bind(captured);
+      Binding previous = Bindings.bind(captured);
       try {
         return task.call();
       } finally {
@@ -63,9 +64,9 @@ public final class TenantPropagation {
   /** Wraps a supplier so that it runs with the binding captured now. */
   public static <T> Supplier<T> supplier(Supplier<T> task) {
     Objects.requireNonNull(task, "task");
-    Object captured = Bindings.current();
+    Binding captured = Bindings.current();
     return () -> {
-      Object previous = Bindings.bind(captured);
+      Binding previous = Bindings.bind(captured);
       try {
         return task.get();
       } finally {

@@ -7,7 +7,7 @@
  *       stores, principal. Immutable and validated.</li>
  *   <li>{@link io.tenantry.core.Tenancy} — binds a context for the extent of a call
  *       ({@code run}/{@code call}/{@code supply}), reads it fail-closed ({@code current}) or
- *       optionally ({@code find}), and runs deliberate cross-tenant work ({@code asSystem}).</li>
+ *       optionally ({@code find}), and runs deliberate cross-tenant work ({@code runAsSystem}, {@code supplyAsSystem}).</li>
  *   <li>{@link io.tenantry.core.TenantPropagation} — wrappers for tasks, executors and
  *       {@code CompletableFuture} so that work on other threads keeps its tenant and pooled
  *       threads never keep one.</li>

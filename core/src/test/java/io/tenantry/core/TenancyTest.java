@@ -143,7 +143,7 @@ class TenancyTest {
   @Test
   void mdcStrings_areReadOnlyTheWayTenantContextSaid() {
     assertThat(A.toString()).isNotEmpty(); // TenantContext is initialized, so it has said how
-    assertThatThrownBy(() -> Bindings.readMdcStringsWith(ctx -> new String[3]))
+    assertThatThrownBy(() -> Bindings.readBindingsWith(ctx -> null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("for TenantContext alone");
   }

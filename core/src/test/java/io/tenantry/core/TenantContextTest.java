@@ -22,7 +22,7 @@ class TenantContextTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs a company id")
         .hasMessageContaining("TenantContext.builder(companyId)")
-        .hasMessageContaining("Tenancy.asSystem");
+        .hasMessageContaining("Tenancy.runAsSystem");
   }
 
   @Test

@@ -103,7 +103,7 @@ public final class TenantProvisioning {
     if (names.stream().distinct().count() != names.size()) {
       throw new IllegalArgumentException("Store names must differ within a company: " + names);
     }
-    UUID[] ids = Tenancy.asSystem("provisioning: create a company and its owner login", () ->
+    UUID[] ids = Tenancy.supplyAsSystem("provisioning: create a company and its owner login", () ->
         sessionFactory.fromTransaction(session -> {
           Long taken = session.createSelectionQuery("select count(u) from UserAccount u where u.email = :email",
               Long.class).setParameter("email", ownerEmail).getSingleResult();

@@ -2,7 +2,7 @@ package io.tenantry.hibernate;
 
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.internal.SystemAccess;
+import io.tenantry.hibernate.internal.HibernateCoupling;
 import java.util.UUID;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 
@@ -12,16 +12,13 @@ import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
  *
  * <pre>{@code hibernate.tenant_identifier_resolver=io.tenantry.hibernate.TenantryTenantIdentifierResolver}</pre>
  *
- * <p>Bound tenant: its company id. System access ({@code Tenancy.asSystem}): {@link #SYSTEM}. Nothing
+ * <p>Bound tenant: its company id. System access ({@code Tenancy.runAsSystem}): {@link #SYSTEM}. Nothing
  * bound: {@link #NO_TENANT}; sessions still open (a login reads global {@code UserAccount}s), but
  * touching a tenant-owned entity throws. The session's tenant keys Hibernate's second-level cache
  * entries and lets Tenantry refuse a session used after the binding changed.
  *
- * <p>{@link #isRoot} is inverted on purpose: Hibernate enables the filter named
- * {@link io.tenantry.core.model.TenantFilters#SYSTEM_SESSION} in every session whose tenant is not
- * root. Tenantry declares that filter itself, as an always-true marker, so only system-access sessions
- * carry an enabled filter; their queries then bypass Hibernate's plan caches and may leave the tenant
- * conditions out, while tenant sessions have no filter enabled and reuse cached, scoped SQL.
+ * <p>{@link #isRoot} is inverted on purpose: only system access is "not root", which marks its sessions
+ * (explained in {@code io.tenantry.hibernate.internal.HibernateCoupling}).
  */
 public final class TenantryTenantIdentifierResolver implements CurrentTenantIdentifierResolver<UUID> {
 
@@ -32,11 +29,11 @@ public final class TenantryTenantIdentifierResolver implements CurrentTenantIden
 
   /** The session tenant that matches the current binding. */
   public static UUID currentSessionTenant() {
-    Object binding = Bindings.current();
-    if (binding instanceof TenantContext) {
-      return ((TenantContext) binding).companyId();
+    TenantContext tenant = Bindings.tenant();
+    if (tenant != null) {
+      return tenant.companyId();
     }
-    return binding instanceof SystemAccess ? SYSTEM : NO_TENANT;
+    return Bindings.isSystemAccess() ? SYSTEM : NO_TENANT;
   }
 
   @Override
@@ -52,6 +49,6 @@ public final class TenantryTenantIdentifierResolver implements CurrentTenantIden
   /** {@code false} only for {@link #SYSTEM}: see the class comment. */
   @Override
   public boolean isRoot(UUID tenantId) {
-    return !SYSTEM.equals(tenantId);
+    return HibernateCoupling.isRootTenant(tenantId, SYSTEM);
   }
 }

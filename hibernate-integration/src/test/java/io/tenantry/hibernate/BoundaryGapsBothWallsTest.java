@@ -2,8 +2,8 @@ package io.tenantry.hibernate;
 
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /** {@link BoundaryGapsContract} with both walls: the generated policies and the row-level-security DataSource. */
@@ -11,24 +11,20 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoundaryGapsBothWallsTest extends BoundaryGapsContract {
 
-  World w;
+  @RegisterExtension
+  static final TwoCompaniesExtension seeded = TwoCompaniesExtension.withRls();
+
+  TwoCompanies w;
   TestDatabase db;
 
   @BeforeAll
   void world(TestDatabase database) {
     db = database;
-    w = World.createWithRls(database, database.createAppRole("tenantry_sys"));
-  }
-
-  @AfterAll
-  void close() {
-    if (w != null) {
-      w.sf.close();
-    }
+    w = seeded.seed(database);
   }
 
   @Override
-  World w() {
+  TwoCompanies w() {
     return w;
   }
 

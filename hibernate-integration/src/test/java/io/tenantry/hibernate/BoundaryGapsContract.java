@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class BoundaryGapsContract {
 
-  abstract World w();
+  abstract TwoCompanies w();
 
   abstract TestDatabase db();
 
@@ -67,27 +67,27 @@ abstract class BoundaryGapsContract {
 
   @Test
   void item1_joinedBulkUpdate_assigningATenantColumn_isRefused_andNothingMoves() {
-    World w = w();
+    TwoCompanies w = w();
     for (var ctx : java.util.List.of(w.storeA1(), w.ownerA())) {
       assertThatThrownBy(() -> w.run(ctx, (Session s) -> s.createMutationQuery(
-          "update CardPayment set storeId = :s").setParameter("s", w.a2).executeUpdate()))
+          "update CardPayment set storeId = :s").setParameter("s", w.a2()).executeUpdate()))
           .isInstanceOf(TenantIsolationException.class).hasMessageContaining("store_id")
           .hasMessageContaining("Create the row again");
       assertThatThrownBy(() -> w.run(ctx, (Session s) -> s.createMutationQuery(
-          "update CardPayment set last4 = '0000', companyId = :c").setParameter("c", w.b).executeUpdate()))
+          "update CardPayment set last4 = '0000', companyId = :c").setParameter("c", w.b()).executeUpdate()))
           .isInstanceOf(TenantIsolationException.class).hasMessageContaining("company_id");
       assertThatThrownBy(() -> w.run(ctx, (Session s) -> s.createMutationQuery(
-          "update Payment p set p.storeId = :s where p.id = :id").setParameter("s", w.a2)
-          .setParameter("id", w.cardA1).executeUpdate()))
+          "update Payment p set p.storeId = :s where p.id = :id").setParameter("s", w.a2())
+          .setParameter("id", w.cardA1()).executeUpdate()))
           .isInstanceOf(TenantIsolationException.class).hasMessageContaining("store_id");
     }
-    assertThat(query("select store_id || '/' || company_id from t_payment where id = '" + w.cardA1 + "'"))
-        .isEqualTo(w.a1 + "/" + w.a);
-    assertThat(query("select last4 from t_card_payment where id = '" + w.cardA1 + "'")).isEqualTo("4242");
+    assertThat(query("select store_id || '/' || company_id from t_payment where id = '" + w.cardA1() + "'"))
+        .isEqualTo(w.a1() + "/" + w.a());
+    assertThat(query("select last4 from t_card_payment where id = '" + w.cardA1() + "'")).isEqualTo("4242");
     // ordinary JOINED bulk updates still work, and only on visible rows
     assertThat(w.in(w.storeA1(), (Session s) -> s.createMutationQuery("update CardPayment set last4 = '4242' "
-        + "where id in :ids").setParameter("ids", java.util.List.of(w.cardA1, w.cardB1)).executeUpdate())).isEqualTo(1);
-    assertThat(query("select last4 from t_card_payment where id = '" + w.cardB1 + "'")).isEqualTo("1881");
+        + "where id in :ids").setParameter("ids", java.util.List.of(w.cardA1(), w.cardB1())).executeUpdate())).isEqualTo(1);
+    assertThat(query("select last4 from t_card_payment where id = '" + w.cardB1() + "'")).isEqualTo("1881");
   }
 
   // ---- item 2: HQL insert naming another company or store ------------------------------------------------
@@ -98,11 +98,11 @@ abstract class BoundaryGapsContract {
 
   @Test
   void item2_hqlInsertValues_namingAnotherCompanyOrStore_isRefused_ownIsStampedOrChecked() {
-    World w = w();
+    TwoCompanies w = w();
     UUID[] products = freshProducts("INS-VALUES");
     long before = overrides();
     String insert = "insert into PriceOverride (id, companyId, storeId, product.id, price) values (:id, :c, :s, :p, 1)";
-    for (UUID[] target : new UUID[][] {{w.b, w.b1}, {w.a, w.a2}, {w.b, w.a1}}) {
+    for (UUID[] target : new UUID[][] {{w.b(), w.b1()}, {w.a(), w.a2()}, {w.b(), w.a1()}}) {
       assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.createMutationQuery(insert)
           .setParameter("id", UUID.randomUUID()).setParameter("c", target[0]).setParameter("s", target[1])
           .setParameter("p", products[0]).executeUpdate()))
@@ -112,38 +112,38 @@ abstract class BoundaryGapsContract {
     assertThat(overrides()).isEqualTo(before);
     // naming its own company and store is fine; leaving them out stamps them
     UUID own = UUID.randomUUID();
-    w.run(w.storeA1(), (Session s) -> s.createMutationQuery(insert).setParameter("id", own).setParameter("c", w.a)
-        .setParameter("s", w.a1).setParameter("p", products[0]).executeUpdate());
+    w.run(w.storeA1(), (Session s) -> s.createMutationQuery(insert).setParameter("id", own).setParameter("c", w.a())
+        .setParameter("s", w.a1()).setParameter("p", products[0]).executeUpdate());
     UUID stamped = UUID.randomUUID();
     UUID[] more = freshProducts("INS-STAMP");
     w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into PriceOverride (id, product.id, price) "
         + "values (:id, :p, 2)").setParameter("id", stamped).setParameter("p", more[0]).executeUpdate());
     assertThat(query("select company_id || '/' || store_id from t_price_override where id = '" + own + "'"))
-        .isEqualTo(w.a + "/" + w.a1);
+        .isEqualTo(w.a() + "/" + w.a1());
     assertThat(query("select company_id || '/' || store_id from t_price_override where id = '" + stamped + "'"))
-        .isEqualTo(w.a + "/" + w.a1);
+        .isEqualTo(w.a() + "/" + w.a1());
   }
 
   @Test
   void item2_hqlInsertSelect_namingAnotherStore_isRefused_fromTheSelectedRowsIsScoped() {
-    World w = w();
+    TwoCompanies w = w();
     long before = overrides();
     assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) -> s.createMutationQuery("insert into PriceOverride "
         + "(id, companyId, storeId, product, price) select :id, o.companyId, :s, o.product, o.price "
-        + "from PriceOverride o").setParameter("id", UUID.randomUUID()).setParameter("s", w.b1).executeUpdate()))
+        + "from PriceOverride o").setParameter("id", UUID.randomUUID()).setParameter("s", w.b1()).executeUpdate()))
         .isInstanceOf(TenantIsolationException.class).hasMessageContaining("take storeId from the selected rows");
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into PriceOverride "
         + "(id, companyId, storeId, product, price) select :id, :c, o.storeId, o.product, o.price "
-        + "from PriceOverride o").setParameter("id", UUID.randomUUID()).setParameter("c", w.b).executeUpdate()))
+        + "from PriceOverride o").setParameter("id", UUID.randomUUID()).setParameter("c", w.b()).executeUpdate()))
         .isInstanceOf(TenantIsolationException.class).hasMessageContaining("take companyId from the selected rows");
     assertThat(overrides()).isEqualTo(before);
   }
 
   @Test
   void item2_hqlInsertIntoAJoinedHierarchy_isRefused_nothingInserted() {
-    World w = w();
+    TwoCompanies w = w();
     String before = query("select count(*) from t_payment");
-    for (UUID[] target : new UUID[][] {{w.b, w.b1}, {w.a, w.a2}, {w.a, w.a1}}) {
+    for (UUID[] target : new UUID[][] {{w.b(), w.b1()}, {w.a(), w.a2()}, {w.a(), w.a1()}}) {
       assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into CardPayment "
           + "(id, companyId, storeId, amount, last4) values (:id, :c, :s, 1, '1234')").setParameter("id", UUID.randomUUID())
           .setParameter("c", target[0]).setParameter("s", target[1]).executeUpdate()))
@@ -156,38 +156,38 @@ abstract class BoundaryGapsContract {
 
   /** A fresh product of company A and one of company B, created by the owner login. */
   UUID[] freshProducts(String sku) {
-    World w = w();
+    TwoCompanies w = w();
     UUID pa = UUID.randomUUID();
     UUID pb = UUID.randomUUID();
-    admin("insert into t_product (id, company_id, sku, name, base_price) values ('" + pa + "', '" + w.a + "', '"
-        + sku + "', 'A', 1), ('" + pb + "', '" + w.b + "', '" + sku + "', 'B', 1)");
+    admin("insert into t_product (id, company_id, sku, name, base_price) values ('" + pa + "', '" + w.a() + "', '"
+        + sku + "', 'A', 1), ('" + pb + "', '" + w.b() + "', '" + sku + "', 'B', 1)");
     return new UUID[] {pa, pb};
   }
 
   /** Replaces the row {@code id} of company A by a row of company B (store B1) with the same id. */
   void idNowNamesARowOfB(UUID id, UUID productB) {
-    World w = w();
+    TwoCompanies w = w();
     admin("delete from t_price_override where id = '" + id + "'; insert into t_price_override "
-        + "(id, company_id, store_id, product_id, price) values ('" + id + "', '" + w.b + "', '" + w.b1 + "', '"
+        + "(id, company_id, store_id, product_id, price) values ('" + id + "', '" + w.b() + "', '" + w.b1() + "', '"
         + productB + "', 7.77)");
   }
 
   /** The same, but to a row of store A2 of the same company. */
   void idNowNamesARowOfA2(UUID id, UUID productA) {
-    World w = w();
+    TwoCompanies w = w();
     admin("delete from t_price_override where id = '" + id + "'; insert into t_price_override "
-        + "(id, company_id, store_id, product_id, price) values ('" + id + "', '" + w.a + "', '" + w.a2 + "', '"
+        + "(id, company_id, store_id, product_id, price) values ('" + id + "', '" + w.a() + "', '" + w.a2() + "', '"
         + productA + "', 7.77)");
   }
 
   @Test
   void item3_staleInstance_updateAndDelete_neverTouchAnotherTenantsRow() {
-    World w = w();
+    TwoCompanies w = w();
     for (boolean otherCompany : new boolean[] {true, false}) {
       for (boolean delete : new boolean[] {false, true}) {
         UUID[] products = freshProducts("STALE-" + otherCompany + delete);
         UUID id = w.in(w.storeA1(), (Session s) ->
-            World.persist(s, new PriceOverride(s.find(Product.class, products[0]), BigDecimal.ONE)).getId());
+            TwoCompanies.persist(s, new PriceOverride(s.find(Product.class, products[0]), BigDecimal.ONE)).getId());
         String what = (otherCompany ? "other company" : "other store") + (delete ? ", delete" : ", update");
         assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> {
           PriceOverride mine = s.find(PriceOverride.class, id);
@@ -206,7 +206,7 @@ abstract class BoundaryGapsContract {
             .hasStackTraceContaining("matched no row with the id and the tenant")
             .hasStackTraceContaining("Load it again inside the bound tenant");
         assertThat(query("select company_id || '/' || store_id || '/' || price from t_price_override where id = '"
-            + id + "'")).as(what).isEqualTo((otherCompany ? w.b + "/" + w.b1 : w.a + "/" + w.a2) + "/7.77");
+            + id + "'")).as(what).isEqualTo((otherCompany ? w.b() + "/" + w.b1() : w.a() + "/" + w.a2()) + "/7.77");
       }
     }
   }
@@ -215,18 +215,18 @@ abstract class BoundaryGapsContract {
 
   @Test
   void item4_changingOnlyTheStore_orOnlyTheCompany_ofAManagedEntity_throws() {
-    World w = w();
-    String before = query("select company_id || '/' || store_id from t_price_override where id = '" + w.overrideA1 + "'");
-    assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) -> s.find(PriceOverride.class, w.overrideA1).moveTo(w.a2)))
-        .isInstanceOf(TenantIsolationException.class).hasMessageContaining("storeId from " + w.a1 + " to " + w.a2)
+    TwoCompanies w = w();
+    String before = query("select company_id || '/' || store_id from t_price_override where id = '" + w.overrideA1() + "'");
+    assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) -> s.find(PriceOverride.class, w.overrideA1()).moveTo(w.a2())))
+        .isInstanceOf(TenantIsolationException.class).hasMessageContaining("storeId from " + w.a1() + " to " + w.a2())
         .hasMessageContaining("create the row again");
-    assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> setCompany(s.find(PriceOverride.class, w.overrideA1), w.b)))
-        .isInstanceOf(TenantIsolationException.class).hasMessageContaining("companyId from " + w.a + " to " + w.b);
-    assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> setCompany(s.find(Product.class, w.productA), w.b)))
+    assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> setCompany(s.find(PriceOverride.class, w.overrideA1()), w.b())))
+        .isInstanceOf(TenantIsolationException.class).hasMessageContaining("companyId from " + w.a() + " to " + w.b());
+    assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> setCompany(s.find(Product.class, w.productA()), w.b())))
         .isInstanceOf(TenantIsolationException.class).hasMessageContaining("companyId");
-    assertThat(query("select company_id || '/' || store_id from t_price_override where id = '" + w.overrideA1 + "'"))
+    assertThat(query("select company_id || '/' || store_id from t_price_override where id = '" + w.overrideA1() + "'"))
         .isEqualTo(before);
-    assertThat(query("select company_id from t_product where id = '" + w.productA + "'")).isEqualTo(w.a.toString());
+    assertThat(query("select company_id from t_product where id = '" + w.productA() + "'")).isEqualTo(w.a().toString());
   }
 
   static void setCompany(CompanyOwned entity, UUID company) {
@@ -248,23 +248,23 @@ abstract class BoundaryGapsContract {
 
   @Test
   void item5_findAndGetReference_afterATenantSwitch_areRefused_andNothingIsCached() {
-    World w = w();
-    w.sf.getCache().evictAll();
-    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inTransaction((Session s) -> {
-      s.find(Product.class, w.productA);
-      Tenancy.run(w.storeB1(), () -> s.find(Product.class, w.productB));
+    TwoCompanies w = w();
+    w.sf().getCache().evictAll();
+    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inTransaction((Session s) -> {
+      s.find(Product.class, w.productA());
+      Tenancy.run(w.storeB1(), () -> s.find(Product.class, w.productB()));
     }))).isInstanceOf(TenantIsolationException.class).hasMessageContaining("Switching tenant inside an open session");
-    assertThat(w.sf.getCache().containsEntity(Product.class, w.productB)).as("B's product not cached").isFalse();
-    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inTransaction((Session s) ->
-        Tenancy.run(w.storeB1(), () -> s.getReference(Product.class, w.productB).getName()))))
+    assertThat(w.sf().getCache().containsEntity(Product.class, w.productB())).as("B's product not cached").isFalse();
+    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inTransaction((Session s) ->
+        Tenancy.run(w.storeB1(), () -> s.getReference(Product.class, w.productB()).getName()))))
         .isInstanceOf(TenantIsolationException.class).hasMessageContaining("Switching tenant");
-    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inTransaction((Session s) -> {
-      Product mine = s.find(Product.class, w.productA);
+    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inTransaction((Session s) -> {
+      Product mine = s.find(Product.class, w.productA());
       Tenancy.run(w.storeB1(), () -> mine.getOverrides().size());
     }))).isInstanceOf(TenantIsolationException.class).hasMessageContaining("Switching tenant");
     // the legitimate reads afterwards see their own rows
-    assertThat(w.in(w.storeB1(), (Session s) -> s.find(Product.class, w.productB).getName())).isEqualTo("Milk B");
-    assertThat(w.in(w.storeA1(), (Session s) -> ScopingMatrixTest.ids(s.find(Product.class, w.productA).getOverrides())))
-        .containsExactly(w.overrideA1);
+    assertThat(w.in(w.storeB1(), (Session s) -> s.find(Product.class, w.productB()).getName())).isEqualTo("Milk B");
+    assertThat(w.in(w.storeA1(), (Session s) -> ScopingMatrixTest.ids(s.find(Product.class, w.productA()).getOverrides())))
+        .containsExactly(w.overrideA1());
   }
 }

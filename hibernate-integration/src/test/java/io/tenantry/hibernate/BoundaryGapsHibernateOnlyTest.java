@@ -2,9 +2,8 @@ package io.tenantry.hibernate;
 
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /** {@link BoundaryGapsContract} with Hibernate scoping alone: no row-level security policies exist. */
@@ -12,24 +11,20 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoundaryGapsHibernateOnlyTest extends BoundaryGapsContract {
 
-  World w;
+  @RegisterExtension
+  static final TwoCompaniesExtension seeded = TwoCompaniesExtension.plain();
+
+  TwoCompanies w;
   TestDatabase db;
 
   @BeforeAll
   void world(TestDatabase database) {
     db = database;
-    w = World.create(database, Map.of());
-  }
-
-  @AfterAll
-  void close() {
-    if (w != null) {
-      w.sf.close();
-    }
+    w = seeded.seed(database);
   }
 
   @Override
-  World w() {
+  TwoCompanies w() {
     return w;
   }
 

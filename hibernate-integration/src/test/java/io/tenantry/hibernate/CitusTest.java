@@ -2,6 +2,7 @@ package io.tenantry.hibernate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantry.hibernate.fixture.Resources;
 import io.tenantry.hibernate.rls.AuditFinding;
 import io.tenantry.hibernate.rls.AuditReport;
 import io.tenantry.hibernate.rls.CitusReadiness;
@@ -36,10 +37,10 @@ class CitusTest {
   @BeforeAll
   static void setUp(TestDatabase database) {
     db = database;
-    db.execute(World.resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-    db.execute(World.resource("fixture-schema.sql"));
-    db.execute(World.resource("fixture-joined-schema.sql"));
-    sf = World.sessionFactory(db.appRole().dataSource(), Map.of());
+    db.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+    db.execute(Resources.text("fixture-schema.sql"));
+    db.execute(Resources.text("fixture-joined-schema.sql"));
+    sf = TwoCompanies.sessionFactory(db.appRole().dataSource(), Map.of());
   }
 
   @AfterAll

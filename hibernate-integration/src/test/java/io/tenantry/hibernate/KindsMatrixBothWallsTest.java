@@ -8,8 +8,8 @@ import io.tenantry.test.TestDatabase;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,20 +19,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KindsMatrixBothWallsTest extends KindsMatrixContract {
 
-  World w;
+  @RegisterExtension
+  static final TwoCompaniesExtension seeded = TwoCompaniesExtension.withRls(ENTITIES, SCHEMA);
+
+  TwoCompanies w;
   TestDatabase db;
 
   @BeforeAll
   void world(TestDatabase database) {
     db = database;
-    w = World.createWithRls(database, database.createAppRole("tenantry_sys"), ENTITIES, SCHEMA);
-  }
-
-  @AfterAll
-  void close() {
-    if (w != null) {
-      w.sf.close();
-    }
+    w = seeded.seed(database);
   }
 
   /**
@@ -47,7 +43,7 @@ class KindsMatrixBothWallsTest extends KindsMatrixContract {
     String sql = String.format(kind.contentSql(), id);
     String own = content(kind, id);
     assertThat(own).as("the row's content, read by the owner login").isNotNull();
-    for (TenantContext other : List.of(w.storeB1(), TenantContext.ofStore(w.a, w.a2))) {
+    for (TenantContext other : List.of(w.storeB1(), TenantContext.ofStore(w.a(), w.a2()))) {
       List<?> seen = w.in(other, (Session s) -> s.createNativeQuery(sql, Object.class).getResultList());
       assertThat(seen).as(other.toString()).allMatch(v -> v == null || "0".equals(String.valueOf(v)));
     }
@@ -56,7 +52,7 @@ class KindsMatrixBothWallsTest extends KindsMatrixContract {
   }
 
   @Override
-  World w() {
+  TwoCompanies w() {
     return w;
   }
 

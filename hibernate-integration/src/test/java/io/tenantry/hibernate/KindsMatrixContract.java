@@ -69,7 +69,7 @@ abstract class KindsMatrixContract {
       Voucher.class, GiftVoucher.class, Shift.class);
   static final String SCHEMA = "fixture-kinds-schema.sql";
 
-  abstract World w();
+  abstract TwoCompanies w();
 
   abstract TestDatabase db();
 
@@ -78,7 +78,7 @@ abstract class KindsMatrixContract {
    * ({@code change}) and what the database holds of it that the change touches ({@code content}).
    */
   record Kind(String name, Class<? extends CompanyOwned> type, String table,
-      BiFunction<Session, World, CompanyOwned> create, BiConsumer<Session, CompanyOwned> change,
+      BiFunction<Session, TwoCompanies, CompanyOwned> create, BiConsumer<Session, CompanyOwned> change,
       String contentSql, String bulkSet) {
     @Override
     public String toString() {
@@ -155,7 +155,7 @@ abstract class KindsMatrixContract {
   }
 
   UUID create(Kind kind, TenantContext ctx) {
-    return w().in(ctx, (Session s) -> World.persist(s, kind.create().apply(s, w())).getId());
+    return w().in(ctx, (Session s) -> TwoCompanies.persist(s, kind.create().apply(s, w())).getId());
   }
 
   String content(Kind kind, UUID id) {
@@ -185,15 +185,15 @@ abstract class KindsMatrixContract {
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
   void persist_isStamped_andInvisibleToAnotherCompanyAndStore(Kind kind) {
-    World w = w();
+    TwoCompanies w = w();
     UUID id = create(kind, w.storeA1());
-    assertThat(tenantOf(kind, id)).isEqualTo(w.a + "/" + w.a1);
-    for (TenantContext other : List.of(w.storeB1(), TenantContext.ofStore(w.a, w.a2))) {
+    assertThat(tenantOf(kind, id)).isEqualTo(w.a() + "/" + w.a1());
+    for (TenantContext other : List.of(w.storeB1(), TenantContext.ofStore(w.a(), w.a2()))) {
       assertThat(w.in(other, (Session s) -> s.find(kind.type(), id))).as(other.toString()).isNull();
       assertThat(w.in(other, (Session s) -> s.createSelectionQuery("select count(*) from " + entityName(kind)
           + " e where e.id = :id", Long.class).setParameter("id", id).getSingleResult())).isZero();
     }
-    assertThat(w.in(TenantContext.ofStore(w.a, w.a2), (Session s) -> s.createSelectionQuery(
+    assertThat(w.in(TenantContext.ofStore(w.a(), w.a2()), (Session s) -> s.createSelectionQuery(
         "select t from Shelf s join s.tags t where s.id = :id", String.class).setParameter("id", id).getResultList()))
         .isEmpty();
     assertThat(w.in(w.ownerA(), (Session s) -> s.find(kind.type(), id))).isNotNull();
@@ -204,10 +204,10 @@ abstract class KindsMatrixContract {
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
   void bulkUpdateAndDelete_ofAnotherTenantsRow_touchNothing(Kind kind) {
-    World w = w();
+    TwoCompanies w = w();
     UUID id = create(kind, w.storeA1());
     String before = content(kind, id);
-    for (TenantContext other : List.of(w.storeB1(), TenantContext.ofStore(w.a, w.a2))) {
+    for (TenantContext other : List.of(w.storeB1(), TenantContext.ofStore(w.a(), w.a2()))) {
       assertThat(w.in(other, (Session s) -> s.createMutationQuery("update " + entityName(kind) + " set "
           + kind.bulkSet() + " where id = :id").setParameter("id", id).executeUpdate())).as(other.toString()).isZero();
       assertThat(w.in(other, (Session s) -> s.createMutationQuery("delete from " + entityName(kind)
@@ -217,7 +217,7 @@ abstract class KindsMatrixContract {
           .executeUpdate())).isInstanceOf(TenantIsolationException.class).hasMessageContaining("store_id");
     }
     assertThat(content(kind, id)).isEqualTo(before);
-    assertThat(tenantOf(kind, id)).isEqualTo(w.a + "/" + w.a1);
+    assertThat(tenantOf(kind, id)).isEqualTo(w.a() + "/" + w.a1());
   }
 
   // ---- TenantIdMutationTest: a stale instance never writes another tenant's row ---------------------------
@@ -225,14 +225,14 @@ abstract class KindsMatrixContract {
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
   void staleInstance_whoseRowNowBelongsToAnotherTenant_neverWritesIt(Kind kind) {
-    World w = w();
+    TwoCompanies w = w();
     for (boolean otherCompany : new boolean[] {true, false}) {
       UUID id = create(kind, w.storeA1());
       String before = content(kind, id);
-      String moved = otherCompany ? w.b + "/" + w.b1 : w.a + "/" + w.a2;
+      String moved = otherCompany ? w.b() + "/" + w.b1() : w.a() + "/" + w.a2();
       assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> {
         CompanyOwned mine = load(s, kind, id);
-        moveRow(kind, id, otherCompany ? w.b : w.a, otherCompany ? w.b1 : w.a2);
+        moveRow(kind, id, otherCompany ? w.b() : w.a(), otherCompany ? w.b1() : w.a2());
         kind.change().accept(s, mine);
         s.flush();
       })).as(kind + (otherCompany ? " other company" : " other store"))
@@ -245,16 +245,16 @@ abstract class KindsMatrixContract {
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
   void staleInstance_removed_neverDeletesAnotherTenantsRow(Kind kind) {
-    World w = w();
+    TwoCompanies w = w();
     UUID id = create(kind, w.storeA1());
     String before = content(kind, id);
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> {
       CompanyOwned mine = load(s, kind, id);
-      moveRow(kind, id, w.b, w.b1);
+      moveRow(kind, id, w.b(), w.b1());
       s.remove(mine);
       s.flush();
     })).isInstanceOfAny(StaleStateException.class, OptimisticLockException.class, TenantIsolationException.class);
-    assertThat(tenantOf(kind, id)).isEqualTo(w.b + "/" + w.b1);
+    assertThat(tenantOf(kind, id)).isEqualTo(w.b() + "/" + w.b1());
     assertThat(content(kind, id)).isEqualTo(before);
   }
 
@@ -263,13 +263,13 @@ abstract class KindsMatrixContract {
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
   void changingOnlyTheStore_ofAManagedRow_throws(Kind kind) {
-    World w = w();
+    TwoCompanies w = w();
     UUID id = create(kind, w.storeA1());
     assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) -> {
       CompanyOwned mine = s.find(kind.type(), id);
-      BoundaryGapsContract.setField(mine, io.tenantry.core.model.StoreOwned.class, "storeId", w.a2);
-    })).isInstanceOf(TenantIsolationException.class).hasMessageContaining("storeId from " + w.a1 + " to " + w.a2);
-    assertThat(tenantOf(kind, id)).isEqualTo(w.a + "/" + w.a1);
+      BoundaryGapsContract.setField(mine, io.tenantry.core.model.StoreOwned.class, "storeId", w.a2());
+    })).isInstanceOf(TenantIsolationException.class).hasMessageContaining("storeId from " + w.a1() + " to " + w.a2());
+    assertThat(tenantOf(kind, id)).isEqualTo(w.a() + "/" + w.a1());
   }
 
   // ---- tenant switched inside the session -------------------------------------------------------------------
@@ -277,9 +277,9 @@ abstract class KindsMatrixContract {
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
   void find_afterATenantSwitch_isRefused(Kind kind) {
-    World w = w();
+    TwoCompanies w = w();
     UUID theirs = create(kind, w.storeB1());
-    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inTransaction((Session s) -> {
+    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inTransaction((Session s) -> {
       s.createSelectionQuery("select count(*) from Product", Long.class).getSingleResult();
       Tenancy.run(w.storeB1(), () -> s.find(kind.type(), theirs));
     }))).isInstanceOf(TenantIsolationException.class).hasMessageContaining("Switching tenant");
@@ -291,66 +291,66 @@ abstract class KindsMatrixContract {
   @ParameterizedTest(name = "{0}")
   @MethodSource("kinds")
   void cachedByTheOwner_isNullForAnotherStoreAndCompany_neverAnException(Kind kind) {
-    World w = w();
-    UUID id = create(kind, TenantContext.ofStore(w.a, w.a2));
-    w.sf.getCache().evictAll();
+    TwoCompanies w = w();
+    UUID id = create(kind, TenantContext.ofStore(w.a(), w.a2()));
+    w.sf().getCache().evictAll();
     assertThat(w.in(w.ownerA(), (Session s) -> load(s, kind, id))).isNotNull();
-    assertThat(w.sf.getCache().containsEntity(kind.type(), id)).as("the owner's read is cached").isTrue();
+    assertThat(w.sf().getCache().containsEntity(kind.type(), id)).as("the owner's read is cached").isTrue();
     assertThat(w.in(w.storeA1(), (Session s) -> s.find(kind.type(), id))).isNull();
     assertThat(w.in(w.storeB1(), (Session s) -> s.find(kind.type(), id))).isNull();
-    assertThat(Tenancy.supply(w.storeA1(), () -> w.sf.fromTransaction((Session s) -> s.createSelectionQuery(
+    assertThat(Tenancy.supply(w.storeA1(), () -> w.sf().fromTransaction((Session s) -> s.createSelectionQuery(
         "from " + entityName(kind) + " e where e.id = :id", kind.type()).setParameter("id", id).setCacheable(true)
         .getResultList()))).isEmpty();
-    assertThat(w.in(TenantContext.ofStore(w.a, w.a2), (Session s) -> s.find(kind.type(), id))).isNotNull();
+    assertThat(w.in(TenantContext.ofStore(w.a(), w.a2()), (Session s) -> s.find(kind.type(), id))).isNotNull();
   }
 
   // ---- TenantIdNaturalIdTest ---------------------------------------------------------------------------------
 
   @Test
   void naturalId_sameValueInTwoCompanies_eachResolvesItsOwn_storeLevelOnlyInItsStore() {
-    World w = w();
-    UUID a = w.in(w.ownerA(), (Session s) -> World.persist(s, new Label("NAT", "of A")).getId());
-    UUID b = w.in(w.storeB1(), (Session s) -> World.persist(s, new Label("NAT", "of B")).getId());
+    TwoCompanies w = w();
+    UUID a = w.in(w.ownerA(), (Session s) -> TwoCompanies.persist(s, new Label("NAT", "of A")).getId());
+    UUID b = w.in(w.storeB1(), (Session s) -> TwoCompanies.persist(s, new Label("NAT", "of B")).getId());
     for (int round = 0; round < 2; round++) { // the second round is served by the natural-id cache
       assertThat(w.in(w.storeA1(), (Session s) -> s.bySimpleNaturalId(Label.class).load("NAT").getId())).isEqualTo(a);
       assertThat(w.in(w.storeB1(), (Session s) -> s.bySimpleNaturalId(Label.class).load("NAT").getId())).isEqualTo(b);
     }
-    UUID shift = w.in(w.storeA1(), (Session s) -> World.persist(s, new Shift("NAT-SHIFT", "ann")).getId());
+    UUID shift = w.in(w.storeA1(), (Session s) -> TwoCompanies.persist(s, new Shift("NAT-SHIFT", "ann")).getId());
     assertThat(w.in(w.ownerA(), (Session s) -> s.bySimpleNaturalId(Shift.class).load("NAT-SHIFT").getId())).isEqualTo(shift);
-    assertThat(w.in(TenantContext.ofStore(w.a, w.a2), (Session s) -> s.bySimpleNaturalId(Shift.class).load("NAT-SHIFT")))
+    assertThat(w.in(TenantContext.ofStore(w.a(), w.a2()), (Session s) -> s.bySimpleNaturalId(Shift.class).load("NAT-SHIFT")))
         .isNull();
     assertThat(w.in(w.storeB1(), (Session s) -> s.bySimpleNaturalId(Shift.class).load("NAT-SHIFT"))).isNull();
   }
 
   @Test
   void hqlInsert_intoAnEntityWithASecondaryTable_isRefused_singleTableInsertIsChecked() {
-    World w = w();
+    TwoCompanies w = w();
     String before = query("select count(*) from t_k_shelf");
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into Shelf (id, companyId, "
         + "storeId, name, note) values (:id, :c, :s, 'x', 'y')").setParameter("id", UUID.randomUUID())
-        .setParameter("c", w.b).setParameter("s", w.b1).executeUpdate()))
+        .setParameter("c", w.b()).setParameter("s", w.b1()).executeUpdate()))
         .isInstanceOf(TenantIsolationException.class).hasMessageContaining("Create them with persist");
     assertThat(query("select count(*) from t_k_shelf")).isEqualTo(before);
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into Scanner (id, companyId, "
         + "storeId, name, dpi) values (:id, :c, :s, 'x', 1)").setParameter("id", UUID.randomUUID())
-        .setParameter("c", w.a).setParameter("s", w.a2).executeUpdate()))
+        .setParameter("c", w.a()).setParameter("s", w.a2()).executeUpdate()))
         .isInstanceOf(TenantIsolationException.class).hasMessageContaining("is not a visible store");
     UUID own = UUID.randomUUID();
     w.run(w.storeA1(), (Session s) -> s.createMutationQuery("insert into Scanner (id, name, dpi) values (:id, 'x', 1)")
         .setParameter("id", own).executeUpdate());
     assertThat(query("select company_id || '/' || store_id || '/' || kind from t_k_device where id = '" + own + "'"))
-        .isEqualTo(w.a + "/" + w.a1 + "/scanner");
+        .isEqualTo(w.a() + "/" + w.a1() + "/scanner");
   }
 
   // ---- @Version and @SoftDelete of a stale instance ---------------------------------------------------------
 
   @Test
   void forcedVersionIncrement_ofAStaleInstance_neverTouchesAnotherTenantsRow() {
-    World w = w();
-    UUID id = w.in(w.storeA1(), (Session s) -> World.persist(s, new Shift("V-" + UUID.randomUUID(), "ann")).getId());
+    TwoCompanies w = w();
+    UUID id = w.in(w.storeA1(), (Session s) -> TwoCompanies.persist(s, new Shift("V-" + UUID.randomUUID(), "ann")).getId());
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> {
       Shift mine = s.find(Shift.class, id);
-      admin("update t_k_shift set company_id = '" + w.b + "', store_id = '" + w.b1 + "' where id = '" + id + "'");
+      admin("update t_k_shift set company_id = '" + w.b() + "', store_id = '" + w.b1() + "' where id = '" + id + "'");
       s.lock(mine, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
       s.flush();
     })).isInstanceOfAny(StaleStateException.class, OptimisticLockException.class, TenantIsolationException.class);
@@ -359,8 +359,8 @@ abstract class KindsMatrixContract {
 
   @Test
   void softDelete_ofOwnRow_marksIt_andHidesIt() {
-    World w = w();
-    UUID id = w.in(w.storeA1(), (Session s) -> World.persist(s, new Shift("D-" + UUID.randomUUID(), "ann")).getId());
+    TwoCompanies w = w();
+    UUID id = w.in(w.storeA1(), (Session s) -> TwoCompanies.persist(s, new Shift("D-" + UUID.randomUUID(), "ann")).getId());
     w.run(w.storeA1(), (Session s) -> s.remove(s.find(Shift.class, id)));
     assertThat(query("select deleted from t_k_shift where id = '" + id + "'")).isEqualTo("t");
     assertThat(w.in(w.storeA1(), (Session s) -> s.find(Shift.class, id))).isNull();
@@ -370,24 +370,24 @@ abstract class KindsMatrixContract {
 
   @Test
   void item6_cachedCollectionOfStoreRows_isComplete_forTheOwner_andScoped_forTheStore() {
-    World w = w();
-    w.sf.getCache().evictAll();
-    assertThat(w.in(w.storeA1(), (Session s) -> ScopingMatrixTest.ids(s.find(Product.class, w.productA).getOverrides())))
-        .containsExactly(w.overrideA1);
-    assertThat(w.in(w.ownerA(), (Session s) -> ScopingMatrixTest.ids(s.find(Product.class, w.productA).getOverrides())))
-        .containsExactlyInAnyOrder(w.overrideA1, w.overrideA2);
-    assertThat(w.in(w.storeA1(), (Session s) -> ScopingMatrixTest.ids(s.find(Product.class, w.productA).getOverrides())))
-        .containsExactly(w.overrideA1);
+    TwoCompanies w = w();
+    w.sf().getCache().evictAll();
+    assertThat(w.in(w.storeA1(), (Session s) -> ScopingMatrixTest.ids(s.find(Product.class, w.productA()).getOverrides())))
+        .containsExactly(w.overrideA1());
+    assertThat(w.in(w.ownerA(), (Session s) -> ScopingMatrixTest.ids(s.find(Product.class, w.productA()).getOverrides())))
+        .containsExactlyInAnyOrder(w.overrideA1(), w.overrideA2());
+    assertThat(w.in(w.storeA1(), (Session s) -> ScopingMatrixTest.ids(s.find(Product.class, w.productA()).getOverrides())))
+        .containsExactly(w.overrideA1());
   }
 
   @Test
   void item6_cacheableScalarQueryOverStoreRows_returnsEachScopeItsOwnValue() {
-    World w = w();
+    TwoCompanies w = w();
     Function<TenantContext, BigDecimal> sum = ctx -> w.in(ctx, (Session s) -> s.createSelectionQuery(
         "select sum(o.price) from PriceOverride o", BigDecimal.class).setCacheable(true).getSingleResult());
     for (int round = 0; round < 2; round++) {
       assertThat(sum.apply(w.storeA1())).isEqualByComparingTo("3.49");
-      assertThat(sum.apply(TenantContext.ofStore(w.a, w.a2))).isEqualByComparingTo("3.79");
+      assertThat(sum.apply(TenantContext.ofStore(w.a(), w.a2()))).isEqualByComparingTo("3.79");
       assertThat(sum.apply(w.ownerA())).isEqualByComparingTo("7.28");
       assertThat(sum.apply(w.storeB1())).isEqualByComparingTo("1.50");
     }
@@ -395,8 +395,8 @@ abstract class KindsMatrixContract {
 
   @Test
   void item6_storeUser_afterTheOwnerCachedAnotherStoresRow_getsNullNotAnException() {
-    World w = w();
-    UUID shelfA2 = create(kinds().findFirst().orElseThrow(), TenantContext.ofStore(w.a, w.a2));
+    TwoCompanies w = w();
+    UUID shelfA2 = create(kinds().findFirst().orElseThrow(), TenantContext.ofStore(w.a(), w.a2()));
     w.in(w.ownerA(), (Session s) -> s.find(Shelf.class, shelfA2));
     assertThat(w.in(w.storeA1(), (Session s) -> s.find(Shelf.class, shelfA2))).isNull();
     assertThat(w.in(w.managerA1A2(), (Session s) -> s.find(Shelf.class, shelfA2))).isNotNull();
@@ -404,11 +404,11 @@ abstract class KindsMatrixContract {
 
   @Test
   void item7_systemAccess_afterATenantsWrite_readsTheWrite() {
-    World w = w();
-    UUID label = w.in(w.ownerA(), (Session s) -> World.persist(s, new Label("SYS-" + UUID.randomUUID(), "before")).getId());
-    Function<Void, String> systemRead = v -> Tenancy.asSystem("test: platform read", () -> w.sf.fromTransaction(
+    TwoCompanies w = w();
+    UUID label = w.in(w.ownerA(), (Session s) -> TwoCompanies.persist(s, new Label("SYS-" + UUID.randomUUID(), "before")).getId());
+    Function<Void, String> systemRead = v -> Tenancy.asSystem("test: platform read", () -> w.sf().fromTransaction(
         (Session s) -> s.find(Label.class, label).getTitle()));
-    Function<Void, Long> systemCount = v -> Tenancy.asSystem("test: platform count", () -> w.sf.fromTransaction(
+    Function<Void, Long> systemCount = v -> Tenancy.asSystem("test: platform count", () -> w.sf().fromTransaction(
         (Session s) -> s.createSelectionQuery("select count(*) from Label where title = 'after'", Long.class)
             .setCacheable(true).getSingleResult()));
     assertThat(systemRead.apply(null)).isEqualTo("before");

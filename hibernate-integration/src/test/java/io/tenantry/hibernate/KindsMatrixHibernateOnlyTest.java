@@ -2,9 +2,8 @@ package io.tenantry.hibernate;
 
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /** {@link KindsMatrixContract} with Hibernate scoping alone: no row-level security policies exist. */
@@ -12,24 +11,20 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KindsMatrixHibernateOnlyTest extends KindsMatrixContract {
 
-  World w;
+  @RegisterExtension
+  static final TwoCompaniesExtension seeded = TwoCompaniesExtension.plain(ENTITIES, SCHEMA);
+
+  TwoCompanies w;
   TestDatabase db;
 
   @BeforeAll
   void world(TestDatabase database) {
     db = database;
-    w = World.create(database, Map.of(), ENTITIES, SCHEMA);
-  }
-
-  @AfterAll
-  void close() {
-    if (w != null) {
-      w.sf.close();
-    }
+    w = seeded.seed(database);
   }
 
   @Override
-  World w() {
+  TwoCompanies w() {
     return w;
   }
 

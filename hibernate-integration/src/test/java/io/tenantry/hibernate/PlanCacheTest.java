@@ -12,12 +12,11 @@ import io.tenantry.hibernate.fixture.Sale;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,20 +28,17 @@ import org.junit.jupiter.api.Test;
 @TenantryPostgres
 class PlanCacheTest {
 
-  static World w;
+  @RegisterExtension
+  static final TwoCompaniesExtension seeded = TwoCompaniesExtension.plain();
+
+  static TwoCompanies w;
 
   @BeforeAll
   static void world(TestDatabase db) {
-    w = World.create(db, Map.of());
-    w.sf.getStatistics().setStatisticsEnabled(true);
+    w = seeded.seed(db);
+    w.sf().getStatistics().setStatisticsEnabled(true);
   }
 
-  @AfterAll
-  static void close() {
-    if (w != null) {
-      w.sf.close();
-    }
-  }
 
   private static final String OVERRIDES = "from PriceOverride o where o.price > 0 order by o.id";
 
@@ -53,17 +49,17 @@ class PlanCacheTest {
 
   @Test
   void oneCachedPlan_servesEveryTenantAndSelection_withItsOwnRows() {
-    Statistics stats = w.sf.getStatistics();
+    Statistics stats = w.sf().getStatistics();
     overrides(w.storeA1());
     long hits = stats.getQueryPlanCacheHitCount();
     long misses = stats.getQueryPlanCacheMissCount();
 
-    assertThat(overrides(w.storeA1())).containsExactly(w.overrideA1);
-    assertThat(overrides(w.storeB1())).containsExactly(w.overrideB1);
-    assertThat(overrides(w.ownerA())).containsExactlyInAnyOrder(w.overrideA1, w.overrideA2);
-    assertThat(overrides(TenantContext.builder(w.a).grantedStores(List.of(w.a2)).build()))
-        .containsExactly(w.overrideA2);
-    assertThat(overrides(TenantContext.builder(w.a).build())).as("no store granted").isEmpty();
+    assertThat(overrides(w.storeA1())).containsExactly(w.overrideA1());
+    assertThat(overrides(w.storeB1())).containsExactly(w.overrideB1());
+    assertThat(overrides(w.ownerA())).containsExactlyInAnyOrder(w.overrideA1(), w.overrideA2());
+    assertThat(overrides(TenantContext.builder(w.a()).grantedStores(List.of(w.a2())).build()))
+        .containsExactly(w.overrideA2());
+    assertThat(overrides(TenantContext.builder(w.a()).build())).as("no store granted").isEmpty();
 
     // each execution finds both the parsed HQL and the translated SQL plan in the cache; with a Hibernate
     // filter enabled (as @TenantId enables one) only the first would be found and the SQL translated anew
@@ -73,7 +69,7 @@ class PlanCacheTest {
 
   @Test
   void tenantSettings_resolveAll_reusesOnePlan_forAnyNumberOfKeys() {
-    Statistics stats = w.sf.getStatistics();
+    Statistics stats = w.sf().getStatistics();
     w.in(w.storeA1(), (Session s) -> TenantSettings.resolveAll(s, List.of("tax.rate")));
     long hits = stats.getQueryPlanCacheHitCount();
     long misses = stats.getQueryPlanCacheMissCount();
@@ -90,17 +86,17 @@ class PlanCacheTest {
         s.createSelectionQuery(hql, Sale.class).getResultList()));
     List<UUID> store = w.in(w.storeA1(), (Session s) -> ScopingMatrixTest.ids(
         s.createSelectionQuery(hql, Sale.class).getResultList()));
-    assertThat(register).containsExactly(w.saleR1);
-    assertThat(store).containsExactlyInAnyOrder(w.saleR1, w.saleR1b);
+    assertThat(register).containsExactly(w.saleR1());
+    assertThat(store).containsExactlyInAnyOrder(w.saleR1(), w.saleR1b());
   }
 
   @Test
   void systemAccess_readsEverything_withoutTouchingTheTenantsCachedPlans() {
     overrides(w.storeA1());
-    long all = Tenancy.asSystem("plan cache test", () -> w.sf.fromTransaction((Session s) ->
+    long all = Tenancy.asSystem("plan cache test", () -> w.sf().fromTransaction((Session s) ->
         s.createSelectionQuery(OVERRIDES, PriceOverride.class).getResultList().size()));
     assertThat(all).isEqualTo(3);
-    assertThat(overrides(w.storeA1())).as("the tenant's plan is still scoped").containsExactly(w.overrideA1);
+    assertThat(overrides(w.storeA1())).as("the tenant's plan is still scoped").containsExactly(w.overrideA1());
   }
 
   @Test
@@ -114,7 +110,7 @@ class PlanCacheTest {
   void tenantInsideASystemSession_isScopedOrRefused_neverEverything() {
     Object outcome;
     try {
-      outcome = Tenancy.asSystem("opens the session", () -> w.sf.fromTransaction((Session s) ->
+      outcome = Tenancy.asSystem("opens the session", () -> w.sf().fromTransaction((Session s) ->
           Tenancy.supply(w.storeA1(), () ->
               s.createSelectionQuery("select count(*) from PriceOverride", Long.class).getSingleResult())));
     } catch (TenantIsolationException refused) {
@@ -127,7 +123,7 @@ class PlanCacheTest {
 
   @Test
   void nothingBound_failsClosed_atExecution() {
-    assertThatThrownBy(() -> w.sf.fromTransaction((Session s) ->
+    assertThatThrownBy(() -> w.sf().fromTransaction((Session s) ->
         s.createSelectionQuery(OVERRIDES, PriceOverride.class).getResultList()))
         .isInstanceOf(NoTenantBoundException.class);
   }

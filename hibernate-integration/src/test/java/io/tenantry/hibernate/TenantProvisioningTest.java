@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
 class TenantProvisioningTest {
 
   static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-  static WorldAccess world;
+  static TwoCompaniesAccess world;
   static TenantProvisioning provisioning;
 
   @BeforeAll
   static void world(TestDatabase db) {
-    world = WorldAccess.createWithRls(db, db.createAppRole("tenantry_sys"));
+    world = TwoCompaniesAccess.createWithRls(db, db.createAppRole("tenantry_sys"));
     provisioning = TenantProvisioning.of(world.sf());
   }
 

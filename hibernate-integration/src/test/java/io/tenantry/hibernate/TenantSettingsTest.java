@@ -15,34 +15,31 @@ import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /** Hierarchical settings: company value, store override, register override; one query; isolated. */
 @TenantryPostgres
 class TenantSettingsTest {
 
-  static World w;
+  @RegisterExtension
+  static final TwoCompaniesExtension seeded = TwoCompaniesExtension.plain();
+
+  static TwoCompanies w;
 
   @BeforeAll
   static void world(TestDatabase db) {
-    w = World.create(db, Map.of());
+    w = seeded.seed(db);
     w.run(w.ownerA(), (Session s) -> {
       TenantSettings.define(s, Level.COMPANY, "tax.rate", "0.07");
       TenantSettings.define(s, Level.COMPANY, "receipt.footer", "Gracias");
     });
     w.run(w.storeA1(), (Session s) -> TenantSettings.define(s, Level.STORE, "tax.rate", "0.08"));
     w.run(w.registerR1(), (Session s) -> TenantSettings.define(s, Level.REGISTER, "tax.rate", "0.09"));
-    w.run(TenantContext.ofCompany(w.b), (Session s) -> TenantSettings.define(s, Level.COMPANY, "tax.rate", "0.20"));
+    w.run(TenantContext.ofCompany(w.b()), (Session s) -> TenantSettings.define(s, Level.COMPANY, "tax.rate", "0.20"));
   }
 
-  @AfterAll
-  static void close() {
-    if (w != null) {
-      w.sf.close();
-    }
-  }
 
   static Optional<String> tax(TenantContext ctx) {
     return w.in(ctx, (Session s) -> TenantSettings.resolve(s, "tax.rate"));
@@ -51,16 +48,16 @@ class TenantSettingsTest {
   @Test
   void resolve_mostSpecificWins() {
     assertThat(tax(w.registerR1())).contains("0.09");
-    assertThat(tax(TenantContext.ofRegister(w.a, w.a1, w.r1b))).contains("0.08");
+    assertThat(tax(TenantContext.ofRegister(w.a(), w.a1(), w.r1b()))).contains("0.08");
     assertThat(tax(w.storeA1())).contains("0.08");
-    assertThat(tax(TenantContext.ofStore(w.a, w.a2))).contains("0.07");
+    assertThat(tax(TenantContext.ofStore(w.a(), w.a2()))).contains("0.07");
     assertThat(tax(w.ownerA())).as("consolidated view: company value").contains("0.07");
     assertThat(tax(w.storeB1())).as("other company keeps its own").contains("0.20");
   }
 
   @Test
   void resolveAll_isOneQuery() {
-    Statistics stats = w.sf.getStatistics();
+    Statistics stats = w.sf().getStatistics();
     stats.setStatisticsEnabled(true);
     stats.clear();
     Map<String, String> values = w.in(w.registerR1(),
@@ -71,14 +68,14 @@ class TenantSettingsTest {
 
   @Test
   void define_replacesAndRemove() {
-    w.run(TenantContext.ofStore(w.a, w.a2), (Session s) -> TenantSettings.define(s, Level.STORE, "receipt.footer", "A2!"));
-    w.run(TenantContext.ofStore(w.a, w.a2), (Session s) -> TenantSettings.define(s, Level.STORE, "receipt.footer", "A2!!"));
-    assertThat(w.in(TenantContext.ofStore(w.a, w.a2), (Session s) -> TenantSettings.resolve(s, "receipt.footer")))
+    w.run(TenantContext.ofStore(w.a(), w.a2()), (Session s) -> TenantSettings.define(s, Level.STORE, "receipt.footer", "A2!"));
+    w.run(TenantContext.ofStore(w.a(), w.a2()), (Session s) -> TenantSettings.define(s, Level.STORE, "receipt.footer", "A2!!"));
+    assertThat(w.in(TenantContext.ofStore(w.a(), w.a2()), (Session s) -> TenantSettings.resolve(s, "receipt.footer")))
         .contains("A2!!");
     assertThat(w.in(w.storeA1(), (Session s) -> TenantSettings.resolve(s, "receipt.footer"))).contains("Gracias");
-    assertThat(w.in(TenantContext.ofStore(w.a, w.a2), (Session s) -> TenantSettings.remove(s, Level.STORE, "receipt.footer")))
+    assertThat(w.in(TenantContext.ofStore(w.a(), w.a2()), (Session s) -> TenantSettings.remove(s, Level.STORE, "receipt.footer")))
         .isTrue();
-    assertThat(w.in(TenantContext.ofStore(w.a, w.a2), (Session s) -> TenantSettings.resolve(s, "receipt.footer")))
+    assertThat(w.in(TenantContext.ofStore(w.a(), w.a2()), (Session s) -> TenantSettings.resolve(s, "receipt.footer")))
         .contains("Gracias");
   }
 
@@ -88,7 +85,7 @@ class TenantSettingsTest {
         .isInstanceOf(TenantScopeRequiredException.class).hasMessageContaining("selected store");
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> TenantSettings.define(s, Level.REGISTER, "k", "v")))
         .isInstanceOf(TenantScopeRequiredException.class).hasMessageContaining("bound register");
-    assertThatThrownBy(() -> w.sf.inTransaction((Session s) -> TenantSettings.resolve(s, "tax.rate")))
+    assertThatThrownBy(() -> w.sf().inTransaction((Session s) -> TenantSettings.resolve(s, "tax.rate")))
         .isInstanceOf(NoTenantBoundException.class);
   }
 }

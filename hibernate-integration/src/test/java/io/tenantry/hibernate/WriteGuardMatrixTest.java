@@ -1,5 +1,7 @@
 package io.tenantry.hibernate;
 
+import static io.tenantry.hibernate.MatrixRow.across;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,53 +23,69 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.hibernate.StatelessSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * THREATS 7 and 8: every write against own row, another company's row, another store's row and with
  * no tenant bound. Each refusal is checked twice: the exception, and the database row read back
  * with the owner login afterwards, unchanged.
  *
- * <pre>
- * | operation                           | own (A/A1)       | other company (B)  | other store (A2)  | no tenant      |
- * |-------------------------------------|------------------|--------------------|-------------------|----------------|
- * | persist                             | stamped A/A1     | (cannot name B)    | refused           | NoTenantBound  |
- * | persist with register bound         | stamped A/A1/R1  | —                  | —                 | —              |
- * | update of a managed row             | written          | (not loadable)     | (not loadable)    | NoTenantBound  |
- * | change of a tenant column (store)   | refused          | —                  | refused           | —              |
- * | merge of a detached foreign entity  | —                | refused, unchanged | refused, unchanged| NoTenantBound  |
- * | remove                              | deleted          | (not loadable)     | (not loadable)    | NoTenantBound  |
- * | StatelessSession insert             | stamped          | —                  | refused           | NoTenantBound  |
- * | StatelessSession update             | written          | refused, unchanged | refused, unchanged| NoTenantBound  |
- * | StatelessSession delete             | deleted          | refused, unchanged | refused, unchanged| NoTenantBound  |
- * | StatelessSession upsert             | written          | refused, unchanged | refused, unchanged| NoTenantBound  |
- * | tenant switched in an open session  | —                | refused            | —                 | refused        |
- * | Company insert                      | only in asSystem                                                          |
- * </pre>
+ * The matrix is {@link #matrix()}: one parameterized row per write, named after what it does to each
+ * target, running the checks that prove it.
  */
 @TenantryPostgres
 class WriteGuardMatrixTest {
 
-  static World w;
+  @RegisterExtension
+  static final TwoCompaniesExtension seeded = TwoCompaniesExtension.plain();
+
+  static TwoCompanies w;
   static TestDatabase db;
 
   @BeforeAll
   static void world(TestDatabase database) {
     db = database;
-    w = World.create(database, Map.of());
+    w = seeded.seed(database);
   }
 
-  @AfterAll
-  static void close() {
-    if (w != null) {
-      w.sf.close();
-    }
+  /** The matrix, one row per write; each row runs the checks below that prove it. */
+  static Stream<MatrixRow<WriteGuardMatrixTest>> matrix() {
+    return Stream.of(
+        MatrixRow.row("persist", "stamped A/A1", "(cannot name B)", "refused", "NoTenantBound",
+            WriteGuardMatrixTest::persist_stampsCompanyAndStore, WriteGuardMatrixTest::persist_thenAutoFlushByAQuery_thenChange_isAnOrdinaryUpdate,
+            WriteGuardMatrixTest::persist_forAnotherStore_isRefused, WriteGuardMatrixTest::persist_withNoTenant_failsClosed),
+        MatrixRow.row("persist with register bound", "stamped A/A1/R1", "—", "—", "—", WriteGuardMatrixTest::persist_withRegisterBound_stampsRegister),
+        MatrixRow.row("persist a store as the owner", "stamped A", "—", "—", "—", WriteGuardMatrixTest::storeCreatedByOwner_isStampedWithCompany),
+        MatrixRow.row("update of a managed row", "written", "(not loadable)", "(not loadable)", "—", WriteGuardMatrixTest::update_ownManagedRow_isWritten),
+        MatrixRow.row("change of a tenant column (store)", "refused", "—", "refused", "—", WriteGuardMatrixTest::changingTenantColumn_isRefusedNotIgnored),
+        MatrixRow.row("merge of a detached foreign entity", "—", "refused, unchanged", "refused, unchanged", "—",
+            WriteGuardMatrixTest::merge_detachedEntityOfAnotherCompany_isRefusedAndRowUnchanged,
+            WriteGuardMatrixTest::merge_detachedEntityOfAnotherStore_isRefusedAndRowUnchanged),
+        MatrixRow.row("remove of a detached foreign entity", "—", "refused, row stays", "—", "—",
+            WriteGuardMatrixTest::remove_detachedForeignEntity_isRefusedAndRowStays),
+        MatrixRow.row("StatelessSession own rows: update, upsert, insert, delete", "written, stamped, deleted", "—", "—", "—",
+            WriteGuardMatrixTest::stateless_ownRows_work),
+        MatrixRow.row("StatelessSession insert for another store", "—", "—", "refused", "—",
+            WriteGuardMatrixTest::stateless_insertForAnotherStore_isRefused),
+        MatrixRow.row("StatelessSession update / delete / upsert of a foreign row", "—", "refused, unchanged",
+            "refused, unchanged", "NoTenantBound", WriteGuardMatrixTest::stateless_updateDeleteUpsert_ofAnotherCompany_areRefused,
+            WriteGuardMatrixTest::stateless_updateDeleteUpsert_ofAnotherStore_areRefused),
+        MatrixRow.row("tenant switched in an open session", "—", "refused", "—", "refused (system access)",
+            WriteGuardMatrixTest::switchingTenantInsideOpenSession_isRefused),
+        across("Company insert", "refused, except in system access", WriteGuardMatrixTest::companyInsert_onlyAsSystem));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("matrix")
+  void matrix(MatrixRow<WriteGuardMatrixTest> row) {
+    row.runOn(this);
   }
 
   /** The row as the owner login sees it, bypassing every Tenantry layer. */
@@ -87,24 +105,22 @@ class WriteGuardMatrixTest {
     }
   }
 
-  @Test
   void persist_stampsCompanyAndStore() {
-    PriceOverride created = w.in(TenantContext.ofStore(w.a, w.a3), (Session s) -> {
-      Product p = s.find(Product.class, w.productA);
-      return World.persist(s, new PriceOverride(p, new BigDecimal("4.00")));
+    PriceOverride created = w.in(TenantContext.ofStore(w.a(), w.a3()), (Session s) -> {
+      Product p = s.find(Product.class, w.productA());
+      return TwoCompanies.persist(s, new PriceOverride(p, new BigDecimal("4.00")));
     });
-    assertThat(created.getCompanyId()).isEqualTo(w.a);
-    assertThat(created.getStoreId()).isEqualTo(w.a3);
-    assertThat(row("t_price_override", created.getId())).contains("company_id=" + w.a).contains("store_id=" + w.a3);
+    assertThat(created.getCompanyId()).isEqualTo(w.a());
+    assertThat(created.getStoreId()).isEqualTo(w.a3());
+    assertThat(row("t_price_override", created.getId())).contains("company_id=" + w.a()).contains("store_id=" + w.a3());
   }
 
-  @Test
   void persist_thenAutoFlushByAQuery_thenChange_isAnOrdinaryUpdate() {
     // regression: the company stamped only at insert time was missing from the persistence
     // context's snapshot, so the later update looked like a change of tenant column
     UUID id = w.in(w.storeA1(), (Session s) -> {
-      PriceOverride o = new PriceOverride(s.find(Product.class, w.productA), new BigDecimal("1.00"));
-      Product other = World.persist(s, new Product("SKU-AUTOFLUSH", "Eggs", BigDecimal.ONE));
+      PriceOverride o = new PriceOverride(s.find(Product.class, w.productA()), new BigDecimal("1.00"));
+      Product other = TwoCompanies.persist(s, new Product("SKU-AUTOFLUSH", "Eggs", BigDecimal.ONE));
       PriceOverride created = new PriceOverride(other, new BigDecimal("2.00"));
       s.persist(created);
       s.createSelectionQuery("from Product where sku = 'SKU-AUTOFLUSH'", Product.class)
@@ -112,188 +128,173 @@ class WriteGuardMatrixTest {
       created.setPrice(new BigDecimal("2.50"));
       return created.getId();
     });
-    assertThat(row("t_price_override", id)).contains("price=2.50").contains("company_id=" + w.a);
+    assertThat(row("t_price_override", id)).contains("price=2.50").contains("company_id=" + w.a());
   }
 
-  @Test
   void persist_withRegisterBound_stampsRegister() {
     Sale sale = w.in(w.registerR1(), (Session s) ->
-        World.persist(s, new Sale(s.getReference(Product.class, w.productA), BigDecimal.ONE)));
-    assertThat(sale.getRegisterId()).isEqualTo(w.r1);
-    assertThat(sale.getStoreId()).isEqualTo(w.a1);
+        TwoCompanies.persist(s, new Sale(s.getReference(Product.class, w.productA()), BigDecimal.ONE)));
+    assertThat(sale.getRegisterId()).isEqualTo(w.r1());
+    assertThat(sale.getStoreId()).isEqualTo(w.a1());
   }
 
-  @Test
   void persist_forAnotherStore_isRefused() {
     long before = countOverrides();
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) ->
-        World.persist(s, new PriceOverride(s.find(Product.class, w.productA), BigDecimal.ONE, w.a2))))
+        TwoCompanies.persist(s, new PriceOverride(s.find(Product.class, w.productA()), BigDecimal.ONE, w.a2()))))
         .isInstanceOf(TenantIsolationException.class)
         .hasMessageContaining("not the selected store");
     assertThatThrownBy(() -> w.run(w.managerA1A2(), (Session s) ->
-        World.persist(s, new PriceOverride(s.find(Product.class, w.productA), BigDecimal.ONE, w.a3))))
+        TwoCompanies.persist(s, new PriceOverride(s.find(Product.class, w.productA()), BigDecimal.ONE, w.a3()))))
         .isInstanceOf(TenantIsolationException.class)
         .hasMessageContaining("not among the granted stores");
     assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) ->
-        World.persist(s, new PriceOverride(s.find(Product.class, w.productA), BigDecimal.ONE))))
+        TwoCompanies.persist(s, new PriceOverride(s.find(Product.class, w.productA()), BigDecimal.ONE))))
         .isInstanceOf(TenantScopeRequiredException.class)
         .hasMessageContaining("needs a store");
     assertThat(countOverrides()).isEqualTo(before);
   }
 
-  @Test
   void persist_withNoTenant_failsClosed() {
-    assertThatThrownBy(() -> w.sf.inTransaction((Session s) -> s.persist(new Product("X", "x", BigDecimal.ONE))))
+    assertThatThrownBy(() -> w.sf().inTransaction((Session s) -> s.persist(new Product("X", "x", BigDecimal.ONE))))
         .isInstanceOf(NoTenantBoundException.class)
         .hasMessageContaining("Persisting Product");
-    assertThatThrownBy(() -> Tenancy.asSystem("test", () -> w.sf.inTransaction((Session s) ->
+    assertThatThrownBy(() -> Tenancy.asSystem("test", () -> w.sf().inTransaction((Session s) ->
         s.persist(new Product("X", "x", BigDecimal.ONE))))).isInstanceOf(NoTenantBoundException.class);
   }
 
-  @Test
   void companyInsert_onlyAsSystem() {
-    assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) -> World.persist(s, new Company("Sneaky"))))
+    assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) -> TwoCompanies.persist(s, new Company("Sneaky"))))
         .isInstanceOf(TenantIsolationException.class)
-        .hasMessageContaining("Tenancy.asSystem");
-    UUID c = Tenancy.asSystem("test: sign-up", () -> w.sf.fromTransaction((Session s) -> World.persist(s, new Company("New")).getId()));
+        .hasMessageContaining("Tenancy.runAsSystem");
+    UUID c = Tenancy.asSystem("test: sign-up", () -> w.sf().fromTransaction((Session s) -> TwoCompanies.persist(s, new Company("New")).getId()));
     assertThat(row("tenantry_company", c)).contains("name=New");
   }
 
-  @Test
   void update_ownManagedRow_isWritten() {
-    w.run(w.storeA1(), (Session s) -> s.find(PriceOverride.class, w.overrideA1).setPrice(new BigDecimal("3.48")));
-    assertThat(row("t_price_override", w.overrideA1)).contains("price=3.48");
-    w.run(w.storeA1(), (Session s) -> s.find(PriceOverride.class, w.overrideA1).setPrice(new BigDecimal("3.49")));
+    w.run(w.storeA1(), (Session s) -> s.find(PriceOverride.class, w.overrideA1()).setPrice(new BigDecimal("3.48")));
+    assertThat(row("t_price_override", w.overrideA1())).contains("price=3.48");
+    w.run(w.storeA1(), (Session s) -> s.find(PriceOverride.class, w.overrideA1()).setPrice(new BigDecimal("3.49")));
   }
 
-  @Test
   void changingTenantColumn_isRefusedNotIgnored() {
-    String before = row("t_price_override", w.overrideA1);
+    String before = row("t_price_override", w.overrideA1());
     assertThatThrownBy(() -> w.run(w.ownerA(), (Session s) -> {
-      PriceOverride o = s.find(PriceOverride.class, w.overrideA1);
-      o.moveTo(w.a2);
+      PriceOverride o = s.find(PriceOverride.class, w.overrideA1());
+      o.moveTo(w.a2());
       o.setPrice(new BigDecimal("9.99"));
     })).isInstanceOf(TenantIsolationException.class).hasMessageContaining("tenant columns");
-    assertThat(row("t_price_override", w.overrideA1)).isEqualTo(before);
+    assertThat(row("t_price_override", w.overrideA1())).isEqualTo(before);
   }
 
-  @Test
   void merge_detachedEntityOfAnotherCompany_isRefusedAndRowUnchanged() {
-    PriceOverride foreign = w.in(w.storeB1(), (Session s) -> s.find(PriceOverride.class, w.overrideB1));
-    String before = row("t_price_override", w.overrideB1);
+    PriceOverride foreign = w.in(w.storeB1(), (Session s) -> s.find(PriceOverride.class, w.overrideB1()));
+    String before = row("t_price_override", w.overrideB1());
     foreign.setPrice(new BigDecimal("0.01"));
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.merge(foreign)))
         // the scoped select finds no such row, so Hibernate refuses the merge as a stale entity
         .isInstanceOf(jakarta.persistence.OptimisticLockException.class);
-    assertThat(row("t_price_override", w.overrideB1)).isEqualTo(before);
+    assertThat(row("t_price_override", w.overrideB1())).isEqualTo(before);
   }
 
-  @Test
   void merge_detachedEntityOfAnotherStore_isRefusedAndRowUnchanged() {
-    PriceOverride other = w.in(w.ownerA(), (Session s) -> s.find(PriceOverride.class, w.overrideA2));
-    String before = row("t_price_override", w.overrideA2);
+    PriceOverride other = w.in(w.ownerA(), (Session s) -> s.find(PriceOverride.class, w.overrideA2()));
+    String before = row("t_price_override", w.overrideA2());
     other.setPrice(new BigDecimal("0.01"));
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.merge(other)))
         // the scoped select finds no such row, so Hibernate refuses the merge as a stale entity
         .isInstanceOf(jakarta.persistence.OptimisticLockException.class);
-    assertThat(row("t_price_override", w.overrideA2)).isEqualTo(before);
+    assertThat(row("t_price_override", w.overrideA2())).isEqualTo(before);
   }
 
-  @Test
   void remove_detachedForeignEntity_isRefusedAndRowStays() {
-    PriceOverride foreign = w.in(w.storeB1(), (Session s) -> s.find(PriceOverride.class, w.overrideB1));
+    PriceOverride foreign = w.in(w.storeB1(), (Session s) -> s.find(PriceOverride.class, w.overrideB1()));
     assertThatThrownBy(() -> w.run(w.storeA1(), (Session s) -> s.remove(foreign)))
         .isInstanceOf(TenantIsolationException.class).hasMessageContaining("does not belong to the bound tenant");
-    assertThat(row("t_price_override", w.overrideB1)).isNotEqualTo("<absent>");
+    assertThat(row("t_price_override", w.overrideB1())).isNotEqualTo("<absent>");
   }
 
-  @Test
   void stateless_updateDeleteUpsert_ofAnotherCompany_areRefused() {
-    PriceOverride foreign = w.in(w.storeB1(), (Session s) -> s.find(PriceOverride.class, w.overrideB1));
-    String before = row("t_price_override", w.overrideB1);
+    PriceOverride foreign = w.in(w.storeB1(), (Session s) -> s.find(PriceOverride.class, w.overrideB1()));
+    String before = row("t_price_override", w.overrideB1());
     foreign.setPrice(new BigDecimal("0.02"));
     for (java.util.function.Consumer<StatelessSession> attack : java.util.List.<java.util.function.Consumer<StatelessSession>>of(
         ss -> ss.update(foreign), ss -> ss.delete(foreign), ss -> ss.upsert(foreign))) {
-      assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inStatelessTransaction(attack)))
+      assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inStatelessTransaction(attack)))
           .isInstanceOf(TenantIsolationException.class);
-      assertThat(row("t_price_override", w.overrideB1)).isEqualTo(before);
+      assertThat(row("t_price_override", w.overrideB1())).isEqualTo(before);
     }
   }
 
-  @Test
   void stateless_updateDeleteUpsert_ofAnotherStore_areRefused() {
-    PriceOverride other = w.in(w.ownerA(), (Session s) -> s.find(PriceOverride.class, w.overrideA2));
-    String before = row("t_price_override", w.overrideA2);
+    PriceOverride other = w.in(w.ownerA(), (Session s) -> s.find(PriceOverride.class, w.overrideA2()));
+    String before = row("t_price_override", w.overrideA2());
     other.setPrice(new BigDecimal("0.02"));
     for (java.util.function.Consumer<StatelessSession> attack : java.util.List.<java.util.function.Consumer<StatelessSession>>of(
         ss -> ss.update(other), ss -> ss.delete(other), ss -> ss.upsert(other))) {
-      assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inStatelessTransaction(attack)))
+      assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inStatelessTransaction(attack)))
           .isInstanceOf(TenantIsolationException.class);
-      assertThat(row("t_price_override", w.overrideA2)).isEqualTo(before);
+      assertThat(row("t_price_override", w.overrideA2())).isEqualTo(before);
     }
-    assertThatThrownBy(() -> w.sf.inStatelessTransaction(ss -> ss.update(other)))
+    assertThatThrownBy(() -> w.sf().inStatelessTransaction(ss -> ss.update(other)))
         .isInstanceOf(NoTenantBoundException.class);
-    assertThat(row("t_price_override", w.overrideA2)).isEqualTo(before);
+    assertThat(row("t_price_override", w.overrideA2())).isEqualTo(before);
   }
 
-  @Test
   void stateless_ownRows_work() {
-    PriceOverride mine = w.in(w.storeA1(), (Session s) -> s.find(PriceOverride.class, w.overrideA1));
+    PriceOverride mine = w.in(w.storeA1(), (Session s) -> s.find(PriceOverride.class, w.overrideA1()));
     mine.setPrice(new BigDecimal("3.47"));
-    Tenancy.run(w.storeA1(), () -> w.sf.inStatelessTransaction(ss -> ss.update(mine)));
-    assertThat(row("t_price_override", w.overrideA1)).contains("price=3.47");
+    Tenancy.run(w.storeA1(), () -> w.sf().inStatelessTransaction(ss -> ss.update(mine)));
+    assertThat(row("t_price_override", w.overrideA1())).contains("price=3.47");
     mine.setPrice(new BigDecimal("3.49"));
-    Tenancy.run(w.storeA1(), () -> w.sf.inStatelessTransaction(ss -> ss.upsert(mine)));
-    assertThat(row("t_price_override", w.overrideA1)).contains("price=3.49");
-    UUID fresh = w.in(w.ownerA(), (Session s) -> World.persist(s, new Product("SKU-STATELESS", "Bread", BigDecimal.ONE)).getId());
-    UUID inserted = Tenancy.supply(TenantContext.ofStore(w.a, w.a3), () -> w.sf.fromStatelessTransaction(ss -> {
+    Tenancy.run(w.storeA1(), () -> w.sf().inStatelessTransaction(ss -> ss.upsert(mine)));
+    assertThat(row("t_price_override", w.overrideA1())).contains("price=3.49");
+    UUID fresh = w.in(w.ownerA(), (Session s) -> TwoCompanies.persist(s, new Product("SKU-STATELESS", "Bread", BigDecimal.ONE)).getId());
+    UUID inserted = Tenancy.supply(TenantContext.ofStore(w.a(), w.a3()), () -> w.sf().fromStatelessTransaction(ss -> {
       PriceOverride o = new PriceOverride(ss.get(Product.class, fresh), new BigDecimal("5.00"));
       ss.insert(o);
       return o.getId();
     }));
-    assertThat(row("t_price_override", inserted)).contains("company_id=" + w.a).contains("store_id=" + w.a3);
-    Tenancy.run(TenantContext.ofStore(w.a, w.a3), () -> w.sf.inStatelessTransaction(ss ->
+    assertThat(row("t_price_override", inserted)).contains("company_id=" + w.a()).contains("store_id=" + w.a3());
+    Tenancy.run(TenantContext.ofStore(w.a(), w.a3()), () -> w.sf().inStatelessTransaction(ss ->
         ss.delete(ss.get(PriceOverride.class, inserted))));
     assertThat(row("t_price_override", inserted)).isEqualTo("<absent>");
   }
 
-  @Test
   void stateless_insertForAnotherStore_isRefused() {
     long before = countOverrides();
-    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inStatelessTransaction(ss ->
-        ss.insert(new PriceOverride(ss.get(Product.class, w.productA), BigDecimal.ONE, w.a2)))))
+    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inStatelessTransaction(ss ->
+        ss.insert(new PriceOverride(ss.get(Product.class, w.productA()), BigDecimal.ONE, w.a2())))))
         .isInstanceOf(TenantIsolationException.class);
     assertThat(countOverrides()).isEqualTo(before);
   }
 
-  @Test
   void switchingTenantInsideOpenSession_isRefused() {
-    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inTransaction((Session s) -> {
-      s.find(Product.class, w.productA);
+    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inTransaction((Session s) -> {
+      s.find(Product.class, w.productA());
       Tenancy.run(w.storeB1(), () -> s.createSelectionQuery("from Product", Product.class).getResultList());
     }))).isInstanceOf(TenantIsolationException.class).hasMessageContaining("Switching tenant inside an open session");
-    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inTransaction((Session s) -> {
-      Product p = s.find(Product.class, w.productA);
-      Tenancy.run(w.storeB1(), () -> s.find(Product.class, w.productA));
+    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inTransaction((Session s) -> {
+      Product p = s.find(Product.class, w.productA());
+      Tenancy.run(w.storeB1(), () -> s.find(Product.class, w.productA()));
     }))).isInstanceOf(TenantIsolationException.class);
-    String before = row("t_product", w.productA);
-    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inTransaction((Session s) -> {
-      Product p = s.find(Product.class, w.productA);
+    String before = row("t_product", w.productA());
+    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inTransaction((Session s) -> {
+      Product p = s.find(Product.class, w.productA());
       p.setName("renamed under B");
       Tenancy.run(w.storeB1(), s::flush);
     }))).isInstanceOf(TenantIsolationException.class);
-    assertThat(row("t_product", w.productA)).isEqualTo(before);
-    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf.inTransaction((Session s) -> {
-      s.find(Product.class, w.productA);
+    assertThat(row("t_product", w.productA())).isEqualTo(before);
+    assertThatThrownBy(() -> Tenancy.run(w.storeA1(), () -> w.sf().inTransaction((Session s) -> {
+      s.find(Product.class, w.productA());
       Tenancy.asSystem("sneak", () -> s.createSelectionQuery("from Product", Product.class).getResultList());
     }))).isInstanceOf(TenantIsolationException.class);
   }
 
-  @Test
   void storeCreatedByOwner_isStampedWithCompany() {
-    Store s3 = w.in(w.ownerA(), (Session s) -> World.persist(s, new Store("A4", ZoneId.of("Europe/Madrid"))));
-    assertThat(s3.getCompanyId()).isEqualTo(w.a);
-    assertThat(row("tenantry_store", s3.getId())).contains("company_id=" + w.a);
+    Store s3 = w.in(w.ownerA(), (Session s) -> TwoCompanies.persist(s, new Store("A4", ZoneId.of("Europe/Madrid"))));
+    assertThat(s3.getCompanyId()).isEqualTo(w.a());
+    assertThat(row("tenantry_store", s3.getId())).contains("company_id=" + w.a());
   }
 
   static long countOverrides() {

@@ -3,6 +3,7 @@ package io.tenantry.benchmarks.context;
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantPropagation;
+import io.tenantry.core.internal.Binding;
 import io.tenantry.core.internal.Bindings;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -127,7 +128,7 @@ public class ContextBenchmark {
   @State(Scope.Thread)
   public static class Bound {
     TenantContext ctx;
-    Object previous;
+    Binding previous;
 
     @Setup(Level.Trial)
     public void bind() {
@@ -170,12 +171,7 @@ public class ContextBenchmark {
     public void wrap(Blackhole bh) {
       TenantContext ctx = TenantContext.ofStore(UUID.randomUUID(), UUID.randomUUID());
       Runnable task = () -> bh.consume(Tenancy.current());
-      Object previous = Bindings.bind(ctx);
-      try {
-        tenantry = TenantPropagation.runnable(task);
-      } finally {
-        Bindings.restore(previous);
-      }
+      tenantry = Tenancy.supply(ctx, () -> TenantPropagation.runnable(task));
       Object captured = ctx;
       raw = () -> {
         Object before = RAW.get();

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 
 /**
  * Calls (and method references) that choose whose data code sees, only from the places the build
- * allows: {@code Tenancy.asSystem}, and the factories of {@code TenantContext}.
+ * allows: {@code Tenancy.runAsSystem}/{@code supplyAsSystem} (and the deprecated {@code asSystem}), and the factories of {@code TenantContext}.
  */
 final class PlacesCondition extends ArchCondition<JavaClass> {
 
@@ -26,7 +26,8 @@ final class PlacesCondition extends ArchCondition<JavaClass> {
     AS_SYSTEM("call Tenancy.asSystem") {
       @Override
       boolean isUse(JavaAccess<?> access) {
-        return access.getTargetOwner().getName().equals(Tenancy.class.getName()) && access.getName().equals("asSystem");
+        return access.getTargetOwner().getName().equals(Tenancy.class.getName())
+            && SYSTEM_ACCESS_METHODS.contains(access.getName());
       }
     },
     CREATE_TENANT_CONTEXT("create a TenantContext") {
@@ -39,6 +40,7 @@ final class PlacesCondition extends ArchCondition<JavaClass> {
     };
 
     private static final Set<String> CONTEXT_FACTORIES = Set.of("ofCompany", "ofStore", "ofRegister", "builder");
+    private static final Set<String> SYSTEM_ACCESS_METHODS = Set.of("runAsSystem", "supplyAsSystem", "asSystem");
 
     final String verb;
 

@@ -1,5 +1,6 @@
 package io.tenantry.core.archunit;
 
+import io.tenantry.core.model.internal.SystemSessionFilter;
 import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static io.tenantry.core.archunit.Library.isAssignableToAny;
 import static io.tenantry.core.archunit.Library.located;
@@ -11,7 +12,6 @@ import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
-import io.tenantry.core.model.TenantFilters;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +35,7 @@ final class TenantSwitchingCondition extends ArchCondition<JavaClass> {
       JavaClass.Predicates.resideInAPackage("io.tenantry..internal..");
 
   private static final String FILTER_FIX = "session filters are part of Tenantry's scoping (system access is "
-      + "marked by one); never disable them. For deliberate cross-tenant work use Tenancy.asSystem(\"reason\", ...)";
+      + "marked by one); never disable them. For deliberate cross-tenant work use Tenancy.runAsSystem(\"reason\", ...)";
   private static final String TENANT_FIX = "the session's tenant comes from the bound TenantContext; "
       + "run the work for another tenant inside Tenancy.run(otherTenantContext, ...) instead";
   private static final String RESOLVER_FIX = "Tenantry provides the tenant resolver from the bound "
@@ -52,13 +52,13 @@ final class TenantSwitchingCondition extends ArchCondition<JavaClass> {
 
   /**
    * The name of the filter Hibernate enables with the session's tenant, which Tenantry uses to mark
-   * system access ({@code TenantFilters.SYSTEM_SESSION}). javac copies the constant into the caller,
+   * system access ({@code SystemSessionFilter.NAME}). javac copies the constant into the caller,
    * so it is found in the caller's constant pool, not as a dependency.
    */
-  private static final String TENANT_FILTER = TenantFilters.SYSTEM_SESSION;
+  private static final String TENANT_FILTER = SystemSessionFilter.NAME;
   private static final String TENANT_FILTER_FIX = "Hibernate enables this filter with the session's tenant and "
       + "Tenantry reads it as the mark of system access; never enable it or set its parameter. For "
-      + "deliberate cross-tenant work use Tenancy.asSystem(\"reason\", ...)";
+      + "deliberate cross-tenant work use Tenancy.runAsSystem(\"reason\", ...)";
 
   TenantSwitchingCondition() {
     super("not disable session filters, enable or set Tenantry's filter, change a session's tenant, write "

@@ -201,7 +201,7 @@ public final class TenantryRules {
           + "or use Tenantry internals",
       "Tenantry's scoping and the session tenant are what keep one company's rows from another; "
           + "work for another tenant runs in Tenancy.run(thatTenantsContext, ...), deliberate "
-          + "cross-tenant work in Tenancy.asSystem(\"reason\", ...)");
+          + "cross-tenant work in Tenancy.runAsSystem(\"reason\", ...)");
 
   private TenantryRules() {}
 

@@ -1,7 +1,8 @@
 package io.tenantry.core.internal;
 
 /**
- * Makes caller-supplied text safe to put in a log line (THREATS 34): control characters, Unicode line
+ * Makes caller-supplied text safe to put in a log line (user input in a reason or a name must not
+ * forge log lines): control characters, Unicode line
  * and paragraph separators, quotes and backslashes are written as Java escapes, so text such as a
  * company name holding a newline cannot start a forged log line or close a quoted field early.
  */

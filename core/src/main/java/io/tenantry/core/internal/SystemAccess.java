@@ -1,10 +1,10 @@
 package io.tenantry.core.internal;
 
 /**
- * The binding of {@code Tenancy.asSystem(reason, ...)}: deliberate cross-tenant work, with the
+ * The binding of {@code Tenancy.runAsSystem(reason, ...)}: deliberate cross-tenant work, with the
  * reason that was given for it. Internal; read it through {@code Tenancy.systemAccessReason()}.
  */
-public final class SystemAccess {
+public final class SystemAccess implements Binding {
 
   private final String reason;
   private final String loggable;

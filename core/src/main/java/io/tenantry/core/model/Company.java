@@ -1,5 +1,6 @@
 package io.tenantry.core.model;
 
+import io.tenantry.core.model.internal.SystemSessionFilter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,17 +15,17 @@ import org.hibernate.annotations.UuidGenerator;
 /**
  * The tenant: owns the subscription, users, settings, catalog and customers. Table
  * {@code tenantry_company}. A tenant sees only its own company row; creating a company is platform
- * work and runs inside {@code Tenancy.asSystem(reason, ...)}.
+ * work and runs inside {@code Tenancy.runAsSystem(reason, ...)}.
  */
 @Entity
 @Table(name = "tenantry_company")
 // the same marker definition as on CompanyOwned, so that either class alone declares it
 @FilterDef(
-    name = TenantFilters.SYSTEM_SESSION,
+    name = SystemSessionFilter.NAME,
     defaultCondition = "1 = 1",
     applyToLoadByKey = true,
-    parameters = @ParamDef(name = TenantFilters.SYSTEM_SESSION_PARAMETER, type = UUID.class))
-@Filter(name = TenantFilters.SYSTEM_SESSION)
+    parameters = @ParamDef(name = SystemSessionFilter.PARAMETER, type = UUID.class))
+@Filter(name = SystemSessionFilter.NAME)
 public class Company {
 
   @Id

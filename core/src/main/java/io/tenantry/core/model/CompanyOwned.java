@@ -1,12 +1,13 @@
 package io.tenantry.core.model;
 
+import io.tenantry.core.model.internal.SystemSessionFilter;
 import io.tenantry.core.model.internal.BoundCompany;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
-import io.tenantry.core.NoTenantBoundException;
-import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantContext;
+import io.tenantry.core.internal.Bindings;
 import java.util.UUID;
 import org.hibernate.annotations.Filter;
 import org.hibernate.annotations.FilterDef;
@@ -26,11 +27,11 @@ import org.hibernate.annotations.UuidGenerator;
  */
 @MappedSuperclass
 @FilterDef(
-    name = TenantFilters.SYSTEM_SESSION,
+    name = SystemSessionFilter.NAME,
     defaultCondition = "1 = 1",
     applyToLoadByKey = true,
-    parameters = @ParamDef(name = TenantFilters.SYSTEM_SESSION_PARAMETER, type = UUID.class))
-@Filter(name = TenantFilters.SYSTEM_SESSION)
+    parameters = @ParamDef(name = SystemSessionFilter.PARAMETER, type = UUID.class))
+@Filter(name = SystemSessionFilter.NAME)
 public abstract class CompanyOwned {
 
   @Id
@@ -48,11 +49,9 @@ public abstract class CompanyOwned {
    */
   @PrePersist
   void tenantryStampCompany() {
-    if (!Tenancy.isBound()) {
-      throw new NoTenantBoundException("Persisting " + getClass().getSimpleName());
-    }
+    TenantContext tenant = Bindings.requireTenant("Persisting " + getClass().getSimpleName());
     if (companyId == null) {
-      companyId = Tenancy.current().companyId();
+      companyId = tenant.companyId();
     }
   }
 

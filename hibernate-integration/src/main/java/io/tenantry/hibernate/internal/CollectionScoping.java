@@ -1,6 +1,5 @@
 package io.tenantry.hibernate.internal;
 
-import io.tenantry.core.model.TenantFilters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.hibernate.mapping.Value;
 /**
  * Hibernate applies an entity's filters when the entity is queried or loaded by key, but not when
  * it is loaded as the element of a collection or joined through one. Before the runtime model is
- * built, this copies the system-session marker filter ({@link TenantFilters#SYSTEM_SESSION}) of the
+ * built, this copies the system-session marker filter ({@link HibernateCoupling#TENANT_FILTER}) of the
  * element entity onto each collection of it (and onto the element side of many-to-many
  * collections), so that a system-access session loads those collections with fresh, unscoped SQL
  * instead of a tenant's cached loader. The tenant conditions themselves come from Tenantry's
@@ -50,7 +49,7 @@ final class CollectionScoping {
     int added = 0;
     for (FilterConfiguration filter : filtersOf(target)) {
       String name = filter.getName();
-      if (!name.equals(TenantFilters.SYSTEM_SESSION) || present.stream().anyMatch(f -> f.getName().equals(name))) {
+      if (!name.equals(HibernateCoupling.TENANT_FILTER) || present.stream().anyMatch(f -> f.getName().equals(name))) {
         continue;
       }
       String condition = filter.getCondition();

@@ -38,10 +38,10 @@ final class MutationScoping {
           || entity.getRootClass().getSubclasses().stream().anyMatch(c -> c instanceof org.hibernate.mapping.UnionSubclass);
       // Hibernate cannot bind a partition key of a TABLE_PER_CLASS hierarchy (the abstract root has no table);
       // TenantGuard checks the stored tenant of those rows before each update and delete instead
-      for (String name : unionHierarchy ? List.<String>of() : tenantProperties(type)) {
+      for (String name : tenantProperties(type)) {
         Property property = entity.getProperty(name);
         if (property.getValue() instanceof SimpleValue value) {
-          value.setPartitionKey(true);
+          value.setPartitionKey(!unionHierarchy);
           value.getColumns().forEach(c -> columns.add(c.getName().toLowerCase(java.util.Locale.ROOT)));
         }
       }

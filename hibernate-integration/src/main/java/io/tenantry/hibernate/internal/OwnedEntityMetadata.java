@@ -3,6 +3,7 @@ package io.tenantry.hibernate.internal;
 import io.tenantry.core.model.RegisterOwned;
 import io.tenantry.core.model.StoreOwned;
 import io.tenantry.core.model.TenantSetting;
+import java.util.UUID;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
@@ -39,10 +40,9 @@ final class OwnedEntityMetadata {
   }
 
   /** The tenant columns (company, store, register; absent ones {@code null}) of a state array. */
-  Object[] tenantOf(Object[] state) {
-    return new Object[] {
-      state[company], store < 0 ? null : state[store], register < 0 ? null : state[register]
-    };
+  RowTenant tenantOf(Object[] state) {
+    return new RowTenant((UUID) state[company], store < 0 ? null : (UUID) state[store],
+        register < 0 ? null : (UUID) state[register]);
   }
 
   /** The names of the tenant properties whose value differs between two state arrays, or an empty string. */

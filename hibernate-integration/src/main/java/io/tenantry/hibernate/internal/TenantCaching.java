@@ -2,7 +2,6 @@ package io.tenantry.hibernate.internal;
 
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.internal.SystemAccess;
 import io.tenantry.core.model.Company;
 import io.tenantry.core.model.CompanyOwned;
 import io.tenantry.core.model.RegisterOwned;
@@ -95,14 +94,13 @@ final class TenantCaching {
 
   /** Whether the cached entity state may be handed to the bound reader. Unknown shapes are a miss. */
   static boolean visible(SharedSessionContractImplementor session, Object id, Object cached) {
-    Object binding = Bindings.current();
-    if (binding instanceof SystemAccess) {
+    if (Bindings.isSystemAccess()) {
       return true;
     }
-    if (!(binding instanceof TenantContext) || !(cached instanceof CacheEntry) || ((CacheEntry) cached).isReferenceEntry()) {
+    TenantContext ctx = Bindings.tenant();
+    if (ctx == null || !(cached instanceof CacheEntry) || ((CacheEntry) cached).isReferenceEntry()) {
       return false;
     }
-    TenantContext ctx = (TenantContext) binding;
     CacheEntry entry = (CacheEntry) cached;
     EntityPersister persister = session.getFactory().getMappingMetamodel().findEntityDescriptor(entry.getSubclass());
     if (persister == null) {
@@ -129,14 +127,13 @@ final class TenantCaching {
 
   /** The full scope of the binding, as a query-cache key component. */
   static String scope() {
-    Object binding = Bindings.current();
-    if (binding instanceof SystemAccess) {
+    if (Bindings.isSystemAccess()) {
       return "system";
     }
-    if (!(binding instanceof TenantContext)) {
+    TenantContext ctx = Bindings.tenant();
+    if (ctx == null) {
       return "none";
     }
-    TenantContext ctx = (TenantContext) binding;
     UUID[] stores = ScopeValues.stores(ctx).clone();
     Arrays.sort(stores);
     return ctx.companyId() + (ScopeValues.allStores(ctx) ? "/all" : "/" + Arrays.toString(stores)) + "/"
@@ -427,7 +424,7 @@ final class TenantCaching {
     boolean bypassed(SharedSessionContractImplementor session) {
       CollectionPersister persister = session.getFactory().getMappingMetamodel().findCollectionDescriptor(role);
       return persister == null || elementLevel(persister) == Level.STORE
-          || !(Bindings.current() instanceof TenantContext || Bindings.current() instanceof SystemAccess)
+          || Bindings.current() == null
               && (ownerLevel(persister) != Level.NONE || elementLevel(persister) != Level.NONE);
     }
 
@@ -457,7 +454,7 @@ final class TenantCaching {
     boolean bypassed(SharedSessionContractImplementor session) {
       EntityPersister persister = session.getFactory().getMappingMetamodel().findEntityDescriptor(entityName);
       Level level = persister == null ? Level.STORE : level(persister.getMappedClass());
-      return level == Level.STORE || level == Level.COMPANY && !(Bindings.current() instanceof TenantContext);
+      return level == Level.STORE || level == Level.COMPANY && Bindings.tenant() == null;
     }
 
     @Override

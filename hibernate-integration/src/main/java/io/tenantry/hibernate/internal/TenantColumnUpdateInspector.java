@@ -17,8 +17,8 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  * {@code updatable = false}); an HQL or Criteria bulk update such as
  * {@code update PriceOverride set storeId = :other} would, because Hibernate does not apply
  * {@code updatable = false} to bulk updates. Native SQL through Hibernate is inspected the same way.
- * The column names are those of the mapping ({@code company_id}, {@code store_id}, {@code register_id}
- * by default). Chains to the application's own inspector, if any.
+ * The column names are those of the mapping (every tenant column of every tenant-owned entity, as
+ * {@code MutationScoping} collects them), never a fixed list. Chains to the application's own inspector, if any.
  */
 final class TenantColumnUpdateInspector implements StatementInspector {
 
@@ -35,9 +35,9 @@ final class TenantColumnUpdateInspector implements StatementInspector {
 
   TenantColumnUpdateInspector(StatementInspector next, Collection<String> mappedTenantColumns) {
     this.next = next;
-    Set<String> columns = new TreeSet<>(Set.of("company_id", "store_id", "register_id"));
+    Set<String> columns = new TreeSet<>();
     mappedTenantColumns.forEach(c -> columns.add(c.toLowerCase(Locale.ROOT)));
-    this.tenantColumns = columns;
+    this.tenantColumns = Set.copyOf(columns);
   }
 
   @Override

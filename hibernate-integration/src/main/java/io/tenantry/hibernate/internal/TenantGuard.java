@@ -1,12 +1,10 @@
 package io.tenantry.hibernate.internal;
 
-import io.tenantry.core.NoTenantBoundException;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.core.TenantScopeRequiredException;
 import io.tenantry.core.TenantScopeRequiredException.Scope;
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.internal.SystemAccess;
 import io.tenantry.core.model.Company;
 import io.tenantry.core.model.CompanyOwned;
 import io.tenantry.core.model.RegisterOwned;
@@ -17,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,16 +101,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   }
 
   private static TenantContext tenantForWrite(String what) {
-    Object binding = Bindings.current();
-    if (binding instanceof TenantContext) {
-      return (TenantContext) binding;
-    }
-    if (binding instanceof SystemAccess) {
-      throw new TenantIsolationException(what + " during system access (\"" + ((SystemAccess) binding).reason()
-          + "\") is refused: writes of tenant-owned rows need a tenant. Wrap the write in "
-          + "Tenancy.run(TenantContext.ofCompany(companyId), ...) inside the system task.");
-    }
-    throw new NoTenantBoundException(what);
+    return Bindings.requireTenantForWrite(what);
   }
 
   // ---- inserts ---------------------------------------------------------------------------------
@@ -126,9 +114,9 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
       String what = "Inserting " + entity.getClass().getSimpleName();
       TenantContext ctx = tenantForWrite(what);
       stampAndCheckNewRow(ctx, event.getPersister(), entity, event.getState(), what);
-    } else if (entity instanceof Company && !(Bindings.current() instanceof SystemAccess)) {
+    } else if (entity instanceof Company && !Bindings.isSystemAccess()) {
       throw new TenantIsolationException("Creating a Company is platform work: run it inside "
-          + "Tenancy.asSystem(\"<why>\", ...) (for example, at sign-up), then bind the new company to fill it.");
+          + "Tenancy.runAsSystem(\"<why>\", ...) (for example, at sign-up), then bind the new company to fill it.");
     }
     return false;
   }
@@ -188,14 +176,14 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     Object entity = event.getEntity();
     if (entity instanceof CompanyOwned) {
       String what = describe("Updating", event);
-      Object[] before = visibleRowBefore(event, event.getOldState(), what);
+      RowTenant before = visibleRowBefore(event, event.getOldState(), what);
       if (event.getOldState() != null) {
         requireStoredTenant(event, before, what);
       }
-      Object[] after = meta(event.getPersister()).tenantOf(event.getState());
-      if (!Arrays.equals(before, after)) {
+      RowTenant after = meta(event.getPersister()).tenantOf(event.getState());
+      if (!before.equals(after)) {
         throw new TenantIsolationException(what + " would change its tenant columns (company, store, register) from "
-            + Arrays.toString(before) + " to " + Arrays.toString(after) + ". Tenant columns never change: create "
+            + before + " to " + after + ". Tenant columns never change: create "
             + "the row again in the other store instead.");
       }
     } else if (entity instanceof Company) {
@@ -232,17 +220,17 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
    * (TABLE_PER_CLASS), the row's tenant in the database must still be the one it was loaded with;
    * other entities carry it in the statement itself ({@link MutationScoping}).
    */
-  private void requireStoredTenant(AbstractPreDatabaseOperationEvent event, Object[] loaded, String what) {
+  private void requireStoredTenant(AbstractPreDatabaseOperationEvent event, RowTenant loaded, String what) {
     EntityPersister persister = event.getPersister();
     boolean needed = persister instanceof org.hibernate.persister.entity.UnionSubclassEntityPersister
         || persister instanceof AbstractEntityPersister && ((AbstractEntityPersister) persister).getTableMappings().length > 1;
     if (!needed) {
       return;
     }
-    Object[] stored = tenantColumnsOrNull(event.getSession(), meta(persister), event.getId());
-    if (!Arrays.equals(loaded, stored)) {
+    RowTenant stored = tenantColumnsOrNull(event.getSession(), meta(persister), event.getId());
+    if (!loaded.equals(stored)) {
       throw new org.hibernate.StaleStateException(what + " is refused: the row no longer has the tenant "
-          + "(company, store, register) it was loaded with (now " + (stored == null ? "absent" : Arrays.toString(stored))
+          + "(company, store, register) it was loaded with (now " + (stored == null ? "absent" : stored)
           + "): it was deleted, or its id now belongs to another tenant's row, which Tenantry never touches. "
           + "Load it again inside the bound tenant.");
     }
@@ -253,7 +241,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     Object entity = event.getEntity();
     if (entity instanceof CompanyOwned) {
       String what = describe("Deleting", event);
-      Object[] before = visibleRowBefore(event, event.getDeletedState(), what);
+      RowTenant before = visibleRowBefore(event, event.getDeletedState(), what);
       if (event.getDeletedState() != null) {
         requireStoredTenant(event, before, what);
       }
@@ -271,11 +259,11 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
    * The tenant columns of the row as it is (from Hibernate's loaded state, else from the database),
    * after checking that the session and the row belong to the bound tenant.
    */
-  private Object[] visibleRowBefore(AbstractPreDatabaseOperationEvent event, Object[] loadedState, String what) {
+  private RowTenant visibleRowBefore(AbstractPreDatabaseOperationEvent event, Object[] loadedState, String what) {
     checkSessionTenant(event.getSession());
     TenantContext ctx = tenantForWrite(what);
     OwnedEntityMetadata m = meta(event.getPersister());
-    Object[] before = loadedState != null
+    RowTenant before = loadedState != null
         ? m.tenantOf(loadedState)
         : tenantColumnsInDatabase(event.getSession(), m, event.getId(), what);
     requireVisible(ctx, before, what);
@@ -290,20 +278,20 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
       String what = describe("Upserting", event);
       TenantContext ctx = tenantForWrite(what);
       OwnedEntityMetadata m = meta(event.getPersister());
-      Object[] existing = tenantColumnsOrNull(event.getSession(), m, event.getId());
+      RowTenant existing = tenantColumnsOrNull(event.getSession(), m, event.getId());
       if (existing != null) {
         requireVisible(ctx, existing, what);
       }
       stampAndCheckNewRow(ctx, event.getPersister(), entity, event.getState(), what);
-      if (existing != null && !Arrays.equals(existing, m.tenantOf(event.getState()))) {
+      if (existing != null && !existing.equals(m.tenantOf(event.getState()))) {
         throw new TenantIsolationException(what + " would change its tenant columns; tenant columns never change.");
       }
     }
     return false;
   }
 
-  private static void requireVisible(TenantContext ctx, Object[] tenant, String what) {
-    if (!visible(ctx, (UUID) tenant[0], (UUID) tenant[1], (UUID) tenant[2])) {
+  private static void requireVisible(TenantContext ctx, RowTenant tenant, String what) {
+    if (!visible(ctx, tenant.company(), tenant.store(), tenant.register())) {
       throw new TenantIsolationException(what + " is refused: the row does not belong to the bound tenant "
           + "(another company, or a store or register outside the current selection).");
     }
@@ -315,9 +303,9 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
         && (register == null || ctx.registerId().map(register::equals).orElse(true));
   }
 
-  private static Object[] tenantColumnsInDatabase(SharedSessionContractImplementor session, OwnedEntityMetadata m,
+  private static RowTenant tenantColumnsInDatabase(SharedSessionContractImplementor session, OwnedEntityMetadata m,
       Object id, String what) {
-    Object[] found = tenantColumnsOrNull(session, m, id);
+    RowTenant found = tenantColumnsOrNull(session, m, id);
     if (found == null) {
       throw new TenantIsolationException(what + " is refused: no such row in the bound tenant.");
     }
@@ -325,7 +313,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   }
 
   /** Reads the row's tenant columns with plain JDBC on the session's connection (no filters). */
-  static Object[] tenantColumnsOrNull(SharedSessionContractImplementor session, OwnedEntityMetadata m,
+  static RowTenant tenantColumnsOrNull(SharedSessionContractImplementor session, OwnedEntityMetadata m,
       Object id) {
     Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
     try (PreparedStatement ps = connection.prepareStatement(m.selectTenantColumnsSql())) {
@@ -334,9 +322,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
         if (!rs.next()) {
           return null;
         }
-        return new Object[] {
-          rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)
-        };
+        return new RowTenant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class));
       }
     } catch (SQLException e) {
       throw new HibernateException("Tenantry could not read the tenant columns of " + m.table + " " + id, e);
@@ -376,17 +362,17 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     EntityPersister persister = event.getSession().getEntityPersister(event.getAffectedOwnerEntityName(), owner);
     OwnedEntityMetadata m = meta(persister);
     EntityEntry entry = event.getSession().getPersistenceContextInternal().getEntry(owner);
-    Object[] loaded = entry != null && entry.getLoadedState() != null ? m.tenantOf(entry.getLoadedState())
+    RowTenant loaded = entry != null && entry.getLoadedState() != null ? m.tenantOf(entry.getLoadedState())
         : m.tenantOf(persister.getValues(owner));
     requireVisible(ctx, loaded, what);
     if (!existingRows || entry != null && entry.getStatus() == Status.DELETED) {
       return; // rows written for a new owner; or the owner's own DELETE carries the tenant condition
     }
-    Object[] stored = tenantColumnsOrNull(event.getSession(), m, event.getAffectedOwnerIdOrNull());
-    if (!Arrays.equals(loaded, stored)) {
+    RowTenant stored = tenantColumnsOrNull(event.getSession(), m, event.getAffectedOwnerIdOrNull());
+    if (!loaded.equals(stored)) {
       throw new org.hibernate.StaleStateException(what + " is refused: the owner row no longer has the tenant "
           + "(company, store, register) it was loaded with (now " + (stored == null ? "absent or invisible"
-          : Arrays.toString(stored)) + "): it was deleted, or its id now belongs to another tenant's row, which "
+          : stored) + "): it was deleted, or its id now belongs to another tenant's row, which "
           + "Tenantry never touches. Load it again inside the bound tenant.");
     }
   }
@@ -413,17 +399,14 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
 
   private static void checkLoaded(Object entity) {
     if (entity instanceof CompanyOwned) {
-      Object binding = Bindings.current();
-      if (binding instanceof SystemAccess) {
+      if (Bindings.isSystemAccess()) {
         return;
       }
-      if (!(binding instanceof TenantContext)) {
-        throw new NoTenantBoundException("Loading " + entity.getClass().getSimpleName());
-      }
+      TenantContext ctx = Bindings.requireTenant("Loading " + entity.getClass().getSimpleName());
       CompanyOwned owned = (CompanyOwned) entity;
       UUID store = owned instanceof StoreOwned ? ((StoreOwned) owned).getStoreId() : null;
       UUID register = owned instanceof RegisterOwned ? ((RegisterOwned) owned).getRegisterId() : null;
-      if (!visible((TenantContext) binding, owned.getCompanyId(), store, register)) {
+      if (!visible(ctx, owned.getCompanyId(), store, register)) {
         throw new TenantIsolationException("A " + entity.getClass().getSimpleName() + " of another tenant reached "
             + "this session (the bound tenant changed while the session was open?). Open a new session or "
             + "transaction inside Tenancy.run(newContext, ...).");
@@ -434,14 +417,10 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   }
 
   private static void checkCompanyVisible(Company company, String what) {
-    Object binding = Bindings.current();
-    if (binding instanceof SystemAccess) {
+    if (Bindings.isSystemAccess()) {
       return;
     }
-    if (!(binding instanceof TenantContext)) {
-      throw new NoTenantBoundException(what);
-    }
-    if (!Objects.equals(((TenantContext) binding).companyId(), company.getId())) {
+    if (!Objects.equals(Bindings.requireTenant(what).companyId(), company.getId())) {
       throw new TenantIsolationException(what + " of another tenant is refused.");
     }
   }

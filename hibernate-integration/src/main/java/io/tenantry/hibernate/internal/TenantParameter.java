@@ -1,6 +1,5 @@
 package io.tenantry.hibernate.internal;
 
-import io.tenantry.core.NoTenantBoundException;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.core.TenantScopeRequiredException;
@@ -94,16 +93,13 @@ final class TenantParameter extends AbstractJdbcParameter {
 
   /** The bound tenant; fails closed, naming the fix, when there is none. */
   static TenantContext tenant() {
-    Object binding = Bindings.current();
-    if (binding instanceof TenantContext) {
-      return (TenantContext) binding;
-    }
-    if (binding instanceof SystemAccess) {
-      throw new TenantIsolationException("System access (\"" + ((SystemAccess) binding).reason() + "\") is "
+    SystemAccess access = Bindings.systemAccess();
+    if (access != null) {
+      throw new TenantIsolationException("System access (\"" + access.loggableReason() + "\") is "
           + "reading tenant-owned rows through a session opened for a tenant. Open the session (or the "
-          + "transaction) inside Tenancy.asSystem(...), not before it.");
+          + "transaction) inside Tenancy.runAsSystem(...), not before it.");
     }
-    throw new NoTenantBoundException("Reading a tenant-owned entity");
+    return Bindings.requireTenant("Reading a tenant-owned entity");
   }
 
   @Override

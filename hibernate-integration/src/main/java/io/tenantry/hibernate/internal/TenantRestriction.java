@@ -1,13 +1,11 @@
 package io.tenantry.hibernate.internal;
 
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.internal.SystemAccess;
 import io.tenantry.core.model.Company;
 import io.tenantry.core.model.CompanyOwned;
 import io.tenantry.core.model.RegisterOwned;
 import io.tenantry.core.model.Store;
 import io.tenantry.core.model.StoreOwned;
-import io.tenantry.core.model.TenantFilters;
 import io.tenantry.core.model.TenantSetting;
 import io.tenantry.hibernate.internal.TenantParameter.Kind;
 import java.util.ArrayList;
@@ -49,7 +47,7 @@ import org.hibernate.type.spi.TypeConfiguration;
  * from the binding at each execution ({@link TenantParameter}). The ranges are what an index on
  * {@code (company_id, store_id, ...)} can use in a PostgreSQL generic plan.
  *
- * <p>Left out only in a system-access session (the {@link TenantFilters#SYSTEM_SESSION} filter is
+ * <p>Left out only in a system-access session (the {@link HibernateCoupling#TENANT_FILTER} filter is
  * enabled there, which keeps its queries out of Hibernate's caches) while system access is bound.
  */
 final class TenantRestriction {
@@ -105,7 +103,7 @@ final class TenantRestriction {
   /** Whether the conditions are left out: system access bound in a system-access session. */
   static boolean unscoped(SqlAstCreationState state) {
     Map<String, Filter> enabled = state.getLoadQueryInfluencers().getEnabledFilters();
-    return enabled.containsKey(TenantFilters.SYSTEM_SESSION) && Bindings.current() instanceof SystemAccess;
+    return enabled.containsKey(HibernateCoupling.TENANT_FILTER) && Bindings.isSystemAccess();
   }
 
   /** Adds the conditions for the entity's table in {@code tableGroup}. */

@@ -1,13 +1,10 @@
 package io.tenantry.hibernate.internal;
 
-import io.tenantry.core.model.TenantFilters;
 import io.tenantry.hibernate.TenantryHibernate;
 import io.tenantry.hibernate.TenantryTenantIdentifierResolver;
 import org.hibernate.HibernateException;
 import org.hibernate.boot.Metadata;
-import org.hibernate.boot.internal.SessionFactoryOptionsBuilder;
 import org.hibernate.boot.spi.SessionFactoryOptions;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -82,12 +79,12 @@ public final class TenantryIntegrator implements Integrator {
 
   /**
    * Hibernate's {@code @TenantId} declares its filter under the name Tenantry uses as the system-session
-   * marker, and Tenantry's resolver calls only system access "non-root": such an entity would be
-   * filtered in system sessions and not at all for tenants. Refused at start, with the fix.
+   * marker ({@link HibernateCoupling}): such an entity would be filtered in system sessions and not at
+   * all for tenants. Refused at start, with the fix.
    */
   private static void refuseHibernateTenantId(Metadata metadata) {
     for (PersistentClass entity : metadata.getEntityBindings()) {
-      boolean marked = entity.getFilters().stream().anyMatch(f -> f.getName().equals(TenantFilters.SYSTEM_SESSION));
+      boolean marked = entity.getFilters().stream().anyMatch(f -> f.getName().equals(HibernateCoupling.TENANT_FILTER));
       if (marked && !TenantryPersisterClassResolver.owned(entity.getMappedClass())) {
         throw new HibernateException("Tenantry: " + entity.getEntityName() + " uses Hibernate's @TenantId. With "
             + "Tenantry, tenant-owned entities extend CompanyOwned, StoreOwned or RegisterOwned (which scope and "
@@ -100,12 +97,9 @@ public final class TenantryIntegrator implements Integrator {
   private static void installStatementInspector(SessionFactoryImplementor factory,
       java.util.Collection<String> tenantColumns) {
     SessionFactoryOptions options = factory.getSessionFactoryOptions();
-    if (options instanceof SessionFactoryOptionsBuilder) {
-      StatementInspector existing = options.getStatementInspector();
-      if (!(existing instanceof TenantColumnUpdateInspector)) {
-        ((SessionFactoryOptionsBuilder) options).applyStatementInspector(new TenantColumnUpdateInspector(existing, tenantColumns));
-      }
-    } else {
+    boolean installed = HibernateCoupling.installStatementInspector(options, existing ->
+        existing instanceof TenantColumnUpdateInspector ? existing : new TenantColumnUpdateInspector(existing, tenantColumns));
+    if (!installed) {
       LOG.warn("Tenantry could not install its bulk-update guard on {}: HQL bulk updates that assign tenant "
           + "columns are then stopped only by row-level security", options.getClass().getName());
     }

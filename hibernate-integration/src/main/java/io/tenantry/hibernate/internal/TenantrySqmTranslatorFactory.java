@@ -1,10 +1,8 @@
 package io.tenantry.hibernate.internal;
 
-import io.tenantry.core.NoTenantBoundException;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.internal.SystemAccess;
 import io.tenantry.core.model.CompanyOwned;
 import io.tenantry.core.model.RegisterOwned;
 import io.tenantry.core.model.StoreOwned;
@@ -197,16 +195,8 @@ public final class TenantrySqmTranslatorFactory extends StandardSqmTranslatorFac
     }
 
     private void check(Object value) {
-      Object binding = Bindings.current();
       String what = "An HQL insert into " + entity + " with " + property + " = " + value;
-      if (binding instanceof SystemAccess) {
-        throw new TenantIsolationException(what + " during system access is refused: writes of tenant-owned rows "
-            + "need a tenant. Wrap it in Tenancy.run(TenantContext.ofCompany(companyId), ...).");
-      }
-      if (!(binding instanceof TenantContext)) {
-        throw new NoTenantBoundException(what);
-      }
-      TenantContext ctx = (TenantContext) binding;
+      TenantContext ctx = Bindings.requireTenantForWrite(what);
       boolean allowed = value instanceof UUID && switch (kind) {
         case COMPANY -> ctx.companyId().equals(value);
         case SELECTED_STORE -> ctx.canSee((UUID) value);

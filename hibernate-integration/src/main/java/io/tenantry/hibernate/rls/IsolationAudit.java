@@ -18,7 +18,7 @@ import org.hibernate.SessionFactory;
 
 /**
  * Walks a live PostgreSQL schema and reports every way tenant data could leak past row-level
- * security (the seeds' {@code audit:cross-restaurant}, built in):
+ * security:
  * <ul>
  *   <li>tenant tables without RLS, without FORCE, without the restrictive policy, or with extra
  *       permissive policies;</li>
@@ -37,7 +37,7 @@ import org.hibernate.SessionFactory;
  * </ul>
  * Warnings, which do not make the report unclean: no system login configured, and the application
  * role's {@code TEMP} privilege (temporary tables are per connection and outlive a borrower unless the
- * pool resets the connection). Every fix that is policy DDL is exactly what {@link TenantryRls#policySql}
+ * pool resets the connection). Every fix that is policy DDL is exactly what {@link TenantryRls#mappingPolicySql}
  * generates, with the system login. A tenant table is one with a {@code company_id} column, plus the
  * company table itself. The audit only reads the catalogs; any login works, the application's own
  * included.
@@ -81,7 +81,7 @@ public final class IsolationAudit {
   /**
    * The Hibernate mapping of the application: the audit then knows every table that holds tenant
    * data from the mapping (element collections, join tables, secondary tables), which entities are
-   * {@code @SharedAcrossTenants}, and prints for each the fix {@link TenantryRls#policySql} generates.
+   * {@code @SharedAcrossTenants}, and prints for each the fix {@link TenantryRls#mappingPolicySql} generates.
    */
   public IsolationAudit mapping(SessionFactory sessionFactory) {
     this.mapping = MappedTables.of(Objects.requireNonNull(sessionFactory, "sessionFactory"));
@@ -129,7 +129,7 @@ public final class IsolationAudit {
    *
    * @param systemRole the login used for {@code Tenancy.asSystem} work, or {@code null}
    */
-  public String policySql(String systemRole) {
+  public String schemaPolicySql(String systemRole) {
     try (Connection c = dataSource.getConnection()) {
       Run run = new Run(c);
       run.findTenantTables();
@@ -139,6 +139,17 @@ public final class IsolationAudit {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the catalogs of schema '" + schema + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The former name of {@link #schemaPolicySql(String)}.
+   *
+   * @deprecated use {@link #schemaPolicySql(String)}, the policies from the live schema, which
+   *     {@link TenantryRls#mappingPolicySql} (the policies from the mapping) is not
+   */
+  @Deprecated(since = "0.2.0")
+  public String policySql(String systemRole) {
+    return schemaPolicySql(systemRole);
   }
 
   /** Runs the audit. */
@@ -196,7 +207,7 @@ public final class IsolationAudit {
       } else if (TenantryRls.isWrapped(dataSource)) {
         try {
           String login = systemLoginSeen != null ? systemLoginSeen
-              : Tenancy.asSystem("isolation audit: which login system access uses", () -> {
+              : Tenancy.supplyAsSystem("isolation audit: which login system access uses", () -> {
             try (Connection sc = dataSource.getConnection(); PreparedStatement ps = sc.prepareStatement(
                 "select current_user"); ResultSet rs = ps.executeQuery()) {
               rs.next();

@@ -1,5 +1,6 @@
 package io.tenantry.hibernate.rls;
 
+import io.tenantry.core.internal.Binding;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.core.internal.Bindings;
@@ -140,7 +141,7 @@ abstract class RlsConnection implements Connection, Wrapping {
    * system access.
    */
   String[] settingsToCarry() throws SQLException {
-    Object binding = Bindings.current();
+    Binding binding = Bindings.current();
     if (system) {
       requireSystem(binding);
       return null;
@@ -188,16 +189,16 @@ abstract class RlsConnection implements Connection, Wrapping {
     used = true;
   }
 
-  private static void requireSystem(Object binding) {
+  private static void requireSystem(Binding binding) {
     if (!(binding instanceof SystemAccess)) {
-      throw new TenantIsolationException("A system-access connection was used outside Tenancy.asSystem: "
+      throw new TenantIsolationException("A system-access connection was used outside Tenancy.runAsSystem/supplyAsSystem: "
           + "acquire connections inside the system task and release them before it ends.");
     }
   }
 
   /** Runs one execute* call of {@code statement} (the driver's) with the binding's settings in force. */
   <T> T execute(Statement statement, Execution<T> execution) throws SQLException {
-    Object binding = Bindings.current();
+    Binding binding = Bindings.current();
     if (system) {
       requireSystem(binding);
       return execution.run();
@@ -241,7 +242,7 @@ abstract class RlsConnection implements Connection, Wrapping {
     }
   }
 
-  private void apply(Object binding) throws SQLException {
+  private void apply(Binding binding) throws SQLException {
     String[] values = values(binding);
     try (PreparedStatement ps = target.prepareStatement(RlsSettings.APPLY_SQL)) {
       for (int i = 0; i < values.length; i++) {
@@ -253,13 +254,13 @@ abstract class RlsConnection implements Connection, Wrapping {
   }
 
   /** The four setting values of a binding, in {@link RlsSettings#APPLY_SQL} order. */
-  static String[] values(Object binding) {
+  static String[] values(Binding binding) {
     String company = "";
     String stores = "";
     String allStores = "off";
     String register = "";
-    if (binding instanceof TenantContext) {
-      TenantContext ctx = (TenantContext) binding;
+    if (binding instanceof Binding.Tenant tenant) {
+      TenantContext ctx = tenant.context();
       company = ctx.companyId().toString();
       if (ctx.storeId().isPresent()) {
         stores = ctx.storeId().get().toString();

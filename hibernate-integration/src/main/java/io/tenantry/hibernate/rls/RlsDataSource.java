@@ -1,7 +1,6 @@
 package io.tenantry.hibernate.rls;
 
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.internal.SystemAccess;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,7 +46,7 @@ final class RlsDataSource implements DataSource {
   }
 
   private Connection wrap(String user, String password) throws SQLException {
-    boolean systemAccess = Bindings.current() instanceof SystemAccess;
+    boolean systemAccess = Bindings.isSystemAccess();
     if (systemAccess && system != null) {
       Connection c = user == null ? system.getConnection() : system.getConnection(user, password);
       return new RlsConnectionProxy(c, true);

@@ -23,7 +23,7 @@ import org.hibernate.cfg.AvailableSettings;
  * The policy migration generated at build time, from the entity classes alone: no database, no
  * running application. Hibernate builds the mapping from {@link MetadataSources} with the PostgreSQL
  * dialect set explicitly and JDBC metadata access off, so nothing connects; the SQL is exactly
- * {@link TenantryRls#policySql(SessionFactory, String)}'s for the same mapping.
+ * {@link TenantryRls#mappingPolicySql(SessionFactory, String)}'s for the same mapping.
  *
  * <p>Tenantry's own entities ({@code tenantry_company}, {@code tenantry_store}, …, and the starter's
  * {@code tenantry_register_key} when the starter is on the class path) are always included: every
@@ -132,7 +132,7 @@ public final class TenantryPolicies {
     return new ArrayList<>(all);
   }
 
-  /** The policy migration: the same text as {@link TenantryRls#policySql(SessionFactory, String)}. */
+  /** The policy migration: the same text as {@link TenantryRls#mappingPolicySql(SessionFactory, String)}. */
   public String sql() {
     StandardServiceRegistryBuilder registry = new StandardServiceRegistryBuilder()
         .applySetting(AvailableSettings.DIALECT, "org.hibernate.dialect.PostgreSQLDialect")
@@ -146,7 +146,7 @@ public final class TenantryPolicies {
       MetadataSources sources = new MetadataSources(services);
       mappedClasses().forEach(sources::addAnnotatedClass);
       try (SessionFactory factory = sources.buildMetadata().buildSessionFactory()) {
-        return TenantryRls.policySql(factory, systemRole);
+        return TenantryRls.mappingPolicySql(factory, systemRole);
       }
     } finally {
       StandardServiceRegistryBuilder.destroy(services);

@@ -16,7 +16,7 @@ import org.hibernate.SessionFactory;
  *
  * <pre>{@code
  * DataSource ds = TenantryRls.dataSource(hikari);              // every transaction carries the tenant
- * String ddl = TenantryRls.policySql(sessionFactory, null);    // put it in a Flyway migration
+ * String ddl = TenantryRls.mappingPolicySql(sessionFactory, null); // put it in a Flyway migration
  * IsolationAudit.of(ownerDataSource).appRole("pos_app").run().assertClean();
  * }</pre>
  *
@@ -83,10 +83,21 @@ public final class TenantryRls {
    * columns, stamped by a trigger, with composite foreign keys to the owner and the owner's policy
    * (see {@link PolicySql}).
    *
-   * @param systemRole the login used for {@code Tenancy.asSystem} work, or {@code null} for none
+   * @param systemRole the login used for system-access work ({@code Tenancy.runAsSystem}), or {@code null} for none
    */
-  public static String policySql(SessionFactory sessionFactory, String systemRole) {
+  public static String mappingPolicySql(SessionFactory sessionFactory, String systemRole) {
     return policySql(MappedTables.of(sessionFactory), systemRole, null);
+  }
+
+  /**
+   * The former name of {@link #mappingPolicySql(SessionFactory, String)}.
+   *
+   * @deprecated use {@link #mappingPolicySql(SessionFactory, String)}, the policies from the mapping, which
+   *     {@link IsolationAudit#schemaPolicySql(String)} (the policies from the live schema) is not
+   */
+  @Deprecated(since = "0.2.0")
+  public static String policySql(SessionFactory sessionFactory, String systemRole) {
+    return mappingPolicySql(sessionFactory, systemRole);
   }
 
   static String policySql(MappedTables m, String systemRole, String schema) {

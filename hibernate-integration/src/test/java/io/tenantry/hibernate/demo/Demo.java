@@ -1,6 +1,7 @@
 package io.tenantry.hibernate.demo;
 
 import io.tenantry.core.NoTenantBoundException;
+import io.tenantry.hibernate.fixture.Resources;
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.model.Company;
@@ -10,10 +11,7 @@ import io.tenantry.hibernate.fixture.PriceOverride;
 import io.tenantry.hibernate.fixture.Product;
 import io.tenantry.test.internal.PostgresServer;
 import io.tenantry.test.internal.SharedServer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.ZoneId;
@@ -47,8 +45,8 @@ public final class Demo {
     try (SessionFactory sf = cfg.buildSessionFactory()) {
       sf.inTransaction(s -> s.doWork(c -> {
         try (Statement st = c.createStatement()) {
-          st.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-          st.execute(resource("fixture-schema.sql"));
+          st.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+          st.execute(Resources.text("fixture-schema.sql"));
         }
       }));
       UUID pocoLoco = Tenancy.asSystem("demo: sign up Poco Loco", () ->
@@ -100,11 +98,4 @@ public final class Demo {
     return entity;
   }
 
-  private static String resource(String name) {
-    try (InputStream in = Demo.class.getClassLoader().getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

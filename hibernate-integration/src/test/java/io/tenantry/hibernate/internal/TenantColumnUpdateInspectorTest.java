@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every SQL shape that assigns a tenant column is refused; reads and ordinary updates pass. */
 class TenantColumnUpdateInspectorTest {
 
-  private final TenantColumnUpdateInspector inspector = new TenantColumnUpdateInspector(null, List.of("shop_ref"));
+  private final TenantColumnUpdateInspector inspector = new TenantColumnUpdateInspector(null, List.of("company_id", "store_id", "register_id", "shop_ref"));
 
   @ParameterizedTest
   @ValueSource(strings = {

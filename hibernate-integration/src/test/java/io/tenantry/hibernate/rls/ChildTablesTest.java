@@ -1,6 +1,7 @@
 package io.tenantry.hibernate.rls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.tenantry.hibernate.fixture.Resources;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantry.core.Tenancy;
@@ -20,9 +21,7 @@ import io.tenantry.test.AppRole;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,8 +75,8 @@ class ChildTablesTest {
   static void setUp(TestDatabase database) throws IOException {
     db = database;
     system = db.createAppRole("sys");
-    db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-    db.execute(resource("fixture-child-schema.sql"));
+    db.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+    db.execute(Resources.text("fixture-child-schema.sql"));
     db.execute("insert into tenantry_company (id, name) values ('" + A + "', 'A'), ('" + B + "', 'B');"
         + "insert into tenantry_store (id, company_id, name, timezone) values ('" + A1 + "', '" + A + "', 'A1', 'UTC'),"
         + " ('" + A2 + "', '" + A + "', 'A2', 'UTC'), ('" + B1 + "', '" + B + "', 'B1', 'UTC');"
@@ -96,7 +95,7 @@ class ChildTablesTest {
         + "insert into t_shelf_slot values ('" + SHELF_A1 + "', 'x'), ('" + SHELF_A2 + "', 'y'), ('" + SHELF_A2
         + "', 'y2'), ('" + SHELF_B1 + "', 'z');");
     try (SessionFactory mapping = sessionFactory(db.appRole().dataSource(), "none", "off")) {
-      ddl = TenantryRls.policySql(mapping, system.name());
+      ddl = TenantryRls.mappingPolicySql(mapping, system.name());
       beforeWithMapping = IsolationAudit.of(db.adminDataSource()).appRole(db.appRole().name())
           .systemRole(system.name()).mapping(mapping).run();
     }
@@ -125,11 +124,6 @@ class ChildTablesTest {
     return cfg.buildSessionFactory();
   }
 
-  static String resource(String name) throws IOException {
-    try (InputStream in = ChildTablesTest.class.getClassLoader().getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
 
   interface Work<T> {
     T run(Connection c) throws SQLException;
@@ -300,7 +294,7 @@ class ChildTablesTest {
 
   @Test
   void policySqlFromTheCatalog_afterTheMigration_isStillApplicable() {
-    db.execute(IsolationAudit.of(db.adminDataSource()).systemRole(system.name()).policySql(system.name()));
+    db.execute(IsolationAudit.of(db.adminDataSource()).systemRole(system.name()).schemaPolicySql(system.name()));
     long aTags = as(TenantContext.ofCompany(A), c -> count(c, "select count(*) from t_article_tag"));
     assertThat(aTags).isEqualTo(2);
   }

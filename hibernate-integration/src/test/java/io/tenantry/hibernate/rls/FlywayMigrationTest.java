@@ -1,8 +1,9 @@
 package io.tenantry.hibernate.rls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.tenantry.hibernate.fixture.Resources;
 
-import io.tenantry.hibernate.WorldAccess;
+import io.tenantry.hibernate.TwoCompaniesAccess;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.nio.file.Files;
@@ -26,12 +27,12 @@ class FlywayMigrationTest {
   void shippedSchema_appTables_generatedPolicies_migrateValidateAndAuditClean(TestDatabase db, @TempDir Path dir)
       throws Exception {
     String policies;
-    try (SessionFactory unvalidated = WorldAccess.sessionFactory(db.appRole().dataSource(),
+    try (SessionFactory unvalidated = TwoCompaniesAccess.sessionFactory(db.appRole().dataSource(),
         Map.of("hibernate.hbm2ddl.auto", "none"))) {
-      policies = TenantryRls.policySql(unvalidated, null);
+      policies = TenantryRls.mappingPolicySql(unvalidated, null);
     }
     Files.writeString(dir.resolve("V1_0__app_tables.sql"),
-        resource("fixture-schema.sql") + "\n" + resource("fixture-joined-schema.sql"));
+        Resources.text("fixture-schema.sql") + "\n" + Resources.text("fixture-joined-schema.sql"));
     Files.writeString(dir.resolve("V1_1__row_level_security.sql"), policies);
 
     MigrateResult result = Flyway.configure()
@@ -41,16 +42,11 @@ class FlywayMigrationTest {
         .migrate();
     assertThat(result.migrationsExecuted).isEqualTo(3);
 
-    try (SessionFactory validated = WorldAccess.sessionFactory(TenantryRls.dataSource(db.appRole().dataSource()),
+    try (SessionFactory validated = TwoCompaniesAccess.sessionFactory(TenantryRls.dataSource(db.appRole().dataSource()),
         Map.of())) {
       assertThat(validated.isOpen()).as("schema validation and the start-up audit passed").isTrue();
     }
     IsolationAudit.of(db.appRole().dataSource()).run().assertClean();
   }
 
-  static String resource(String name) throws Exception {
-    try (var in = FlywayMigrationTest.class.getClassLoader().getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-  }
 }

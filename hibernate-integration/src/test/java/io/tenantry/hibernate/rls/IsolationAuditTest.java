@@ -1,14 +1,13 @@
 package io.tenantry.hibernate.rls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.tenantry.hibernate.fixture.Resources;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantry.test.AppRole;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -35,7 +34,7 @@ class IsolationAuditTest {
   static void plant(TestDatabase database) throws IOException {
     db = database;
     app = db.appRole();
-    db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+    db.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
     for (String[] t : new String[][] {{"tenantry_company", "COMPANY_ROOT"}, {"tenantry_store", "STORE_ROOT"},
         {"tenantry_register", "STORE"}, {"tenantry_membership", "COMPANY"}, {"tenantry_membership_store", "COMPANY"},
         {"tenantry_setting", "HIERARCHICAL"}}) {
@@ -73,11 +72,6 @@ class IsolationAuditTest {
     report = IsolationAudit.of(db.adminDataSource()).appRole(app.name()).run();
   }
 
-  static String resource(String name) throws IOException {
-    try (InputStream in = IsolationAuditTest.class.getClassLoader().getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
 
   static List<AuditFinding> about(String object) {
     return report.findings().stream().filter(f -> f.object().equals(object)).toList();
@@ -235,7 +229,7 @@ class IsolationAuditTest {
 
   @Test
   void policySql_fromTheLiveSchema_closesTheRlsHoles() {
-    String ddl = IsolationAudit.of(db.adminDataSource()).policySql(null);
+    String ddl = IsolationAudit.of(db.adminDataSource()).schemaPolicySql(null);
     assertThat(ddl).contains("on public.p_no_rls").contains("on public.p_joined_sub")
         .contains("on public.tenantry_setting");
   }

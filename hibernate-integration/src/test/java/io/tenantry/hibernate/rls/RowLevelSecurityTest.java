@@ -7,7 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
-import io.tenantry.hibernate.WorldAccess;
+import io.tenantry.hibernate.TwoCompaniesAccess;
 import io.tenantry.test.AppRole;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @TenantryPostgres
 class RowLevelSecurityTest {
 
-  static WorldAccess w;
+  static TwoCompaniesAccess w;
   static TestDatabase db;
   static AppRole systemRole;
   static HikariDataSource onePool;
@@ -44,7 +44,7 @@ class RowLevelSecurityTest {
   static void setUp(TestDatabase database) {
     db = database;
     systemRole = db.createAppRole("tenantry_sys");
-    w = WorldAccess.createWithRls(db, systemRole);
+    w = TwoCompaniesAccess.createWithRls(db, systemRole);
     HikariConfig cfg = new HikariConfig();
     cfg.setJdbcUrl(db.appRole().jdbcUrl());
     cfg.setUsername(db.appRole().name());
@@ -376,7 +376,7 @@ class RowLevelSecurityTest {
 
   @Test
   void policySql_isIdempotent() {
-    String ddl = TenantryRls.policySql(w.sf(), systemRole.name());
+    String ddl = TenantryRls.mappingPolicySql(w.sf(), systemRole.name());
     db.execute(ddl);
     db.execute(ddl);
     IsolationAudit.of(db.appRole().dataSource()).run().assertClean();

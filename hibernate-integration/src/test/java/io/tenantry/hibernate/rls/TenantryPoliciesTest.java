@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantry.core.model.Company;
-import io.tenantry.hibernate.WorldAccess;
+import io.tenantry.hibernate.TwoCompaniesAccess;
 import io.tenantry.hibernate.fixture.CardPayment;
 import io.tenantry.hibernate.fixture.Payment;
 import io.tenantry.hibernate.fixture.PriceOverride;
@@ -39,9 +39,9 @@ class TenantryPoliciesTest {
         Payment.class, CardPayment.class).systemRole(SYSTEM).sql();
 
     String running;
-    try (SessionFactory sf = WorldAccess.sessionFactory(db.appRole().dataSource(),
+    try (SessionFactory sf = TwoCompaniesAccess.sessionFactory(db.appRole().dataSource(),
         Map.of("hibernate.hbm2ddl.auto", "none"))) {
-      running = TenantryRls.policySql(sf, SYSTEM);
+      running = TenantryRls.mappingPolicySql(sf, SYSTEM);
     }
     assertThat(offline).isEqualTo(running);
     // the library's own tables come along although only the application's entities were named

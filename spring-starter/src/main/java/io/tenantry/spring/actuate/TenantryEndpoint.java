@@ -39,7 +39,7 @@ public class TenantryEndpoint {
   /** The counts and the audit slot. */
   @ReadOperation
   public TenantryDescriptor tenantry() {
-    Counts counts = Tenancy.asSystem("actuator endpoint 'tenantry': platform-wide counts", () ->
+    Counts counts = Tenancy.supplyAsSystem("actuator endpoint 'tenantry': platform-wide counts", () ->
         jpa.inTransaction(em -> new Counts(
             em.createQuery("select count(c) from Company c", Long.class).getSingleResult(),
             em.createQuery("select count(s) from Store s", Long.class).getSingleResult(),

@@ -2,7 +2,6 @@ package io.tenantry.spring.cache;
 
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.internal.SystemAccess;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -43,14 +42,14 @@ public record TenantCacheKey(String scope, Object key) implements Serializable {
   }
 
   static String currentScope() {
-    Object binding = Bindings.current();
-    if (binding instanceof TenantContext ctx) {
+    TenantContext ctx = Bindings.tenant();
+    if (ctx != null) {
       return "company=" + ctx.companyId()
           + ";store=" + ctx.storeId().map(UUID::toString).orElse("-")
           + ";register=" + ctx.registerId().map(UUID::toString).orElse("-")
           + ";stores=" + (ctx.allStoresGranted() ? "ALL" : new TreeSet<>(ctx.grantedStoreIds()).toString());
     }
-    if (binding instanceof SystemAccess) {
+    if (Bindings.isSystemAccess()) {
       return "system";
     }
     return "none";

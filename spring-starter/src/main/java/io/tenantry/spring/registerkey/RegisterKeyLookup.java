@@ -39,7 +39,7 @@ final class RegisterKeyLookup {
   @UnscopedAccess("finds a register key by its hash before any tenant is known; runs as system access")
   Optional<Found> byHash(byte[] hash) {
     String sql = byHashSql();
-    return Tenancy.asSystem(REASON, () -> jpa.inTransaction(em -> {
+    return Tenancy.supplyAsSystem(REASON, () -> jpa.inTransaction(em -> {
       @SuppressWarnings("unchecked")
       List<RegisterKey> keys = em.createNativeQuery(sql, RegisterKey.class)
           .setParameter("hash", hash)

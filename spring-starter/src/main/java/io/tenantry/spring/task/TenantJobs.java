@@ -57,7 +57,7 @@ public final class TenantJobs {
           + Tenancy.current().companyId() + " bound: per-company jobs are platform work, run them from a "
           + "scheduler thread, not inside one tenant's request");
     }
-    List<UUID> companies = Tenancy.asSystem("job '" + jobName + "': list the companies to run it for",
+    List<UUID> companies = Tenancy.supplyAsSystem("job '" + jobName + "': list the companies to run it for",
         () -> jpa.inTransaction(em -> em.createQuery("select c.id from Company c order by c.id", UUID.class)
             .getResultList()));
     List<UUID> succeeded = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.tenantry.spring.task;
 
 import io.micrometer.context.ThreadLocalAccessor;
+import io.tenantry.core.internal.Binding;
 import io.tenantry.core.internal.Bindings;
 
 /**
@@ -12,7 +13,7 @@ import io.tenantry.core.internal.Bindings;
  * <p>Registered with {@code ContextRegistry.getInstance()} through
  * {@code META-INF/services/io.micrometer.context.ThreadLocalAccessor}; nothing to configure.
  */
-public final class TenantThreadLocalAccessor implements ThreadLocalAccessor<Object> {
+public final class TenantThreadLocalAccessor implements ThreadLocalAccessor<Binding> {
 
   /** The key under which the binding is captured. */
   public static final String KEY = "io.tenantry.binding";
@@ -23,22 +24,22 @@ public final class TenantThreadLocalAccessor implements ThreadLocalAccessor<Obje
   }
 
   @Override
-  public Object getValue() {
+  public Binding getValue() {
     return Bindings.current();
   }
 
   @Override
-  public void setValue(Object value) {
+  public void setValue(Binding value) {
     Bindings.bind(value);
   }
 
   @Override
   public void setValue() {
-    Bindings.bind(null);
+    Bindings.bind((Binding) null);
   }
 
   @Override
-  public void restore(Object previousValue) {
+  public void restore(Binding previousValue) {
     Bindings.restore(previousValue);
   }
 

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.Locale;
 
 /**
- * Keeps tenant responses out of shared caches (THREATS 23): on a response to a request that carries
+ * Keeps tenant responses out of shared caches (a proxy must not serve one tenant's response to another): on a response to a request that carries
  * credentials or has a tenant bound, sets {@code Cache-Control: private} unless a
  * {@code Cache-Control} header is already there (the application's, or Spring Security's stricter
  * {@code no-store}), and adds {@code Vary: Authorization, X-Register-Key, X-Store-Id}.

@@ -1,10 +1,6 @@
 package io.tenantry.core.model.internal;
 
-import io.tenantry.core.NoTenantBoundException;
-import io.tenantry.core.TenantContext;
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.internal.SystemAccess;
-import io.tenantry.core.TenantIsolationException;
 import java.util.EnumSet;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
@@ -30,15 +26,6 @@ public final class BoundCompanyGeneration implements BeforeExecutionGenerator {
     if (currentValue != null) {
       return currentValue;
     }
-    Object binding = Bindings.current();
-    if (binding instanceof TenantContext) {
-      return ((TenantContext) binding).companyId();
-    }
-    if (binding instanceof SystemAccess) {
-      throw new TenantIsolationException("Inserting tenant-owned rows during system access (\""
-          + ((SystemAccess) binding).reason() + "\") is refused: writes need a tenant. Wrap the write in "
-          + "Tenancy.run(TenantContext.ofCompany(companyId), ...) inside the system task.");
-    }
-    throw new NoTenantBoundException("Inserting a tenant-owned row");
+    return Bindings.requireTenantForWrite("Inserting a tenant-owned row").companyId();
   }
 }

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the few methods that must cross tenants ({@code Tenancy.asSystem}) or choose the tenant
+ * Marks the few methods that must cross tenants ({@code Tenancy.runAsSystem}/{@code supplyAsSystem}) or choose the tenant
  * themselves ({@code TenantContext.ofCompany} and friends): creating a company at signup, finding a
  * user's company at login, loading the demo companies. The architecture test allows both only here
  * ({@code TenantryRules.asSystemOnlyAnnotatedWith}, {@code tenantContextsCreatedOnlyAnnotatedWith});

@@ -17,7 +17,7 @@
  *   <li>{@code demo} — the demo companies loaded on first start.</li>
  * </ul>
  *
- * <p>Cross-tenant work ({@code Tenancy.asSystem}) is allowed only in code annotated
+ * <p>Cross-tenant work ({@code Tenancy.runAsSystem}/{@code supplyAsSystem}) is allowed only in code annotated
  * {@link io.tenantry.examples.pos.PlatformAccess}, which says why; the architecture test enforces it.
  */
 package io.tenantry.examples.pos;

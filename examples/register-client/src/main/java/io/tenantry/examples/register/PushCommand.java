@@ -119,7 +119,7 @@ final class PushCommand implements Callable<Integer> {
       for (int done = 1; done <= pending.size(); done++) {
         Outcome outcome = next(sending);
         if (outcome instanceof Landed landed) {
-          TestHooks.afterSaleResponse(++answered);
+          Checkpoints.reached("push-after-response:" + ++answered);
           RuntimeException wrong = foreign(identity, registerId, landed);
           if (wrong != null) {
             stop.set(true);

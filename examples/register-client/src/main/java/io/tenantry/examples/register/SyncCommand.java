@@ -58,7 +58,7 @@ final class SyncCommand implements Callable<Integer> {
       ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "applying", products.size());
       LocalCatalog catalog = new LocalCatalog(local);
       List<LocalCatalog.Change> applied = catalog.apply(products, changes.cursor(), taxRate.toPlainString(),
-          bar::update, TestHooks::beforeSyncCommit);
+          bar::update, () -> Checkpoints.reached("sync-before-commit"));
       bar.finish(products.size());
       out.printf("Synced store '%s' from %s: %d change%s (cursor %s -> %s); %d products, tax rate %s.%n",
           identity.storeName(), identity.serverUrl(), applied.size(), applied.size() == 1 ? "" : "s",

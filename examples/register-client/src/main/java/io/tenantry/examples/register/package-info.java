@@ -9,7 +9,7 @@
  * {@code PushCommand} sends pending sales (retries with backoff; the server records each
  * {@code clientSaleId} once) and reports every total the server priced differently;
  * {@code StatusCommand} reads the local state. {@link io.tenantry.examples.register.ExitCodes} lists the
- * exit codes; {@code TestHooks} holds the crash points the kill tests use.
+ * exit codes; {@code Checkpoints} names the points of a push and a sync that the kill tests halt at.
  *
  * <p>Machinery: {@link io.tenantry.examples.register.local} (the database, refused unless provably this
  * tool's) and {@link io.tenantry.examples.register.server} (the HTTP client). Only

@@ -76,10 +76,10 @@ class KillTest {
     ok("sell", "MILK", "--repeat", 5, "--db", db);
 
     Path log = dir.resolve("push.log");
-    Process push = Cli.spawn(log, List.of("-D" + TestHooks.PROPERTY + "=push-after-response:3"), "push", "--parallel",
+    Process push = Cli.spawn(log, List.of("-D" + HaltAtCheckpoint.PROPERTY + "=push-after-response:3"), "push", "--parallel",
         "1", "--db", db.toString());
     assertThat(push.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(push.exitValue()).as(Files.readString(log)).isEqualTo(TestHooks.HALT_STATUS);
+    assertThat(push.exitValue()).as(Files.readString(log)).isEqualTo(HaltAtCheckpoint.HALT_STATUS);
 
     // the third sale is on the server but still pending here (the sender may have sent more meanwhile:
     // it does not wait for the journal, which is safe because a re-send is answered with the same sale)
@@ -103,10 +103,10 @@ class KillTest {
         .orElseThrow();
 
     Path log = dir.resolve("sync.log");
-    Process sync = Cli.spawn(log, List.of("-D" + TestHooks.PROPERTY + "=sync-before-commit"), "sync", "--db",
+    Process sync = Cli.spawn(log, List.of("-D" + HaltAtCheckpoint.PROPERTY + "=sync-before-commit"), "sync", "--db",
         db.toString());
     assertThat(sync.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(sync.exitValue()).as(Files.readString(log)).isEqualTo(TestHooks.HALT_STATUS);
+    assertThat(sync.exitValue()).as(Files.readString(log)).isEqualTo(HaltAtCheckpoint.HALT_STATUS);
 
     assertThat(ok("status", "--db", db).out()).contains(before).contains("1 products");
     assertThat(ok("sell", "MILK", "--db", db).out()).contains("total 3.99");

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appRole the role requests are served through (LOGIN, NOSUPERUSER, NOBYPASSRLS, owns nothing)
  * @param appPassword its password; when empty a random one is set at every start (the owner login
  *     then needs CREATEROLE, which creating the role needs anyway)
- * @param systemRole the login for {@code Tenancy.asSystem} work, named in the policies
+ * @param systemRole the login for {@code Tenancy.runAsSystem}/{@code supplyAsSystem} work, named in the policies
  * @param systemPassword its password; random when empty, as for the app role
  * @param embeddedDataDirectory where the embedded PostgreSQL keeps its data (used only without
  *     {@code spring.datasource.url}); kept between starts, delete it to start afresh

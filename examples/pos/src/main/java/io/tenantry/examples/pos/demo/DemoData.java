@@ -78,7 +78,7 @@ class DemoData implements ApplicationRunner {
 
   @PlatformAccess("first start: whether any company exists at all is a question about every tenant")
   private boolean isEmpty() {
-    return Tenancy.asSystem("demo data: is the database empty?", () -> {
+    return Tenancy.supplyAsSystem("demo data: is the database empty?", () -> {
       var em = emf.createEntityManager();
       try {
         return em.createQuery("select count(c) from Company c", Long.class).getSingleResult() == 0;

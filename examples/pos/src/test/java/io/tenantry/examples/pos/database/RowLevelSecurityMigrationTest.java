@@ -46,7 +46,7 @@ class RowLevelSecurityMigrationTest {
     Path file = newestPolicyMigration();
     String generated;
     try (SessionFactory sessionFactory = mappingOnly()) {
-      generated = TenantryRls.policySql(sessionFactory, "${system_role}");
+      generated = TenantryRls.mappingPolicySql(sessionFactory, "${system_role}");
     }
     if (Boolean.getBoolean("pos.rls.write")) {
       Files.writeString(file, generated, StandardCharsets.UTF_8);
