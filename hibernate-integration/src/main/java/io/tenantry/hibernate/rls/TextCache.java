@@ -1,7 +1,6 @@
 package io.tenantry.hibernate.rls;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * What the wrappers derive from a statement's text, kept per text. An application sends few distinct
