@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantIsolationException;
-import io.tenantry.core.model.CompanyOwned;
 import io.tenantry.hibernate.fixture.CardPayment;
 import io.tenantry.hibernate.fixture.PriceOverride;
 import io.tenantry.hibernate.fixture.Product;
@@ -229,8 +228,13 @@ abstract class BoundaryGapsContract {
     assertThat(query("select company_id from t_product where id = '" + w.productA() + "'")).isEqualTo(w.a().toString());
   }
 
-  static void setCompany(CompanyOwned entity, UUID company) {
-    setField(entity, CompanyOwned.class, "companyId", company);
+  /** Sets the company field, whether a base class or the entity's own {@code @CompanyId} field holds it. */
+  static void setCompany(Object entity, UUID company) {
+    Class<?> declaring = entity.getClass();
+    while (java.util.Arrays.stream(declaring.getDeclaredFields()).noneMatch(f -> f.getName().equals("companyId"))) {
+      declaring = declaring.getSuperclass();
+    }
+    setField(entity, declaring, "companyId", company);
   }
 
   /** What a bug or an attacker with a reference could do: no setter exists for tenant columns. */

@@ -247,10 +247,14 @@ final class ClientTenantIdCondition extends ArchCondition<JavaClass> {
 
   private static void reportTenantField(
       JavaMethod method, String annotationType, JavaField field, String path, ConditionEvents events) {
-    if (field.getOwner().getPackageName().equals(TENANT_MODEL_PACKAGE)) {
-      // the tenant columns of an entity bound from the request: the starter's TenantColumnsModule
-      // makes them read-only in JSON, they have no setters to bind a form to, and the Hibernate
-      // guards refuse a changed tenant column
+    if (field.getOwner().getPackageName().equals(TENANT_MODEL_PACKAGE)
+        || field.isAnnotatedWith(io.tenantry.core.model.CompanyId.class)
+        || field.isAnnotatedWith(io.tenantry.core.model.StoreId.class)
+        || field.isAnnotatedWith(io.tenantry.core.model.RegisterId.class)) {
+      // the tenant columns of an entity bound from the request (inherited from a base class, or declared
+      // with the annotations): the starter's TenantColumnsModule makes them read-only in JSON, the base
+      // classes have no setters to bind a form to, and the Hibernate guards refuse a row of another
+      // tenant and a changed tenant column
       return;
     }
     if (TENANT_FIELD_NAMES.contains(normalize(field.getName()))) {

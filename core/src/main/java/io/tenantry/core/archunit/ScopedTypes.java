@@ -3,6 +3,7 @@ package io.tenantry.core.archunit;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import io.tenantry.core.model.Company;
+import io.tenantry.core.model.CompanyId;
 import io.tenantry.core.model.CompanyOwned;
 import io.tenantry.core.model.SharedAcrossTenants;
 import java.util.Set;
@@ -23,6 +24,7 @@ final class ScopedTypes {
 
   /** How to make a type scoped, for violation messages. */
   static final String HOW_TO_SCOPE = "make it extend CompanyOwned, StoreOwned or RegisterOwned, "
+      + "or annotate its company_id field @CompanyId (with @StoreId, @RegisterId for store or register rows), "
       + "or mark it @SharedAcrossTenants(\"why every tenant may see it\") if it is global on purpose";
 
   private ScopedTypes() {}
@@ -41,7 +43,7 @@ final class ScopedTypes {
    * root. A blank reason does not count: the annotation is an exception a reviewer reads.
    */
   static boolean isScoped(JavaClass type) {
-    return type.isAssignableTo(CompanyOwned.class.getName())
+    return isTenantOwned(type)
         || isSharedWithReason(type)
         || SCOPED_LIBRARY_ROOTS.contains(type.getName());
   }
@@ -55,8 +57,14 @@ final class ScopedTypes {
     return Exemptions.reason(type, SharedAcrossTenants.class.getName()).filter(r -> !r.isBlank()).isPresent();
   }
 
-  /** Extends {@code CompanyOwned} (so also {@code StoreOwned}, {@code RegisterOwned}): has tenant columns. */
+  /**
+   * Has tenant columns: extends {@code CompanyOwned} (so also {@code StoreOwned}, {@code RegisterOwned}),
+   * or declares them with {@link CompanyId} on a field of its own or of a superclass (what
+   * {@code io.tenantry.core.model.internal.Ownership} decides for loaded classes, read from the bytecode
+   * here). A {@code @StoreId} or {@code @RegisterId} without {@code @CompanyId} does not count.
+   */
   static boolean isTenantOwned(JavaClass type) {
-    return type.isAssignableTo(CompanyOwned.class.getName());
+    return type.isAssignableTo(CompanyOwned.class.getName())
+        || type.getAllFields().stream().anyMatch(f -> f.isAnnotatedWith(CompanyId.class));
   }
 }

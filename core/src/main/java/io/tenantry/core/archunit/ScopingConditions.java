@@ -20,14 +20,15 @@ final class ScopingConditions {
 
   /** An {@code @Entity} extends a tenant base class or is {@code @SharedAcrossTenants}. */
   static ArchCondition<JavaClass> beScopedEntities() {
-    return new ArchCondition<>("extend a tenant base class or be @SharedAcrossTenants") {
+    return new ArchCondition<>("extend a tenant base class, declare @CompanyId or be @SharedAcrossTenants") {
       @Override
       public void check(JavaClass entity, ConditionEvents events) {
         if (ScopedTypes.isSharedWithoutReason(entity)) {
           events.add(violated(entity, located("Class <" + entity.getName()
               + "> is @SharedAcrossTenants without a reason", entity)
               + ": say why every tenant may see its rows, e.g. @SharedAcrossTenants(\"ISO 4217 currencies "
-              + "are the same for every company\"), or make it extend CompanyOwned, StoreOwned or RegisterOwned"));
+              + "are the same for every company\"), or make it extend CompanyOwned, StoreOwned or RegisterOwned "
+              + "(or annotate its company_id field @CompanyId)"));
         } else if (!ScopedTypes.isScoped(entity)) {
           events.add(violated(entity, located("Class <" + entity.getName()
               + "> is an @Entity that no tenant filter scopes", entity)

@@ -73,19 +73,21 @@ public final class TenantryRules {
       ScopingConditions.manageScopedEntities(),
       "Spring Data repositories and @Repository classes should manage only tenant-scoped entities",
       "a repository of an unscoped entity returns every company's rows; make the entity extend "
-          + "CompanyOwned, StoreOwned or RegisterOwned, or mark it @SharedAcrossTenants(\"why\") "
+          + "CompanyOwned, StoreOwned or RegisterOwned (or annotate its company_id field @CompanyId), or mark it @SharedAcrossTenants(\"why\") "
           + "if every tenant may see it");
 
   /**
    * Every {@code @Entity} ({@code jakarta.persistence} or {@code javax.persistence}) extends
-   * {@code CompanyOwned}, {@code StoreOwned} or {@code RegisterOwned}, directly or not, or is
+   * {@code CompanyOwned}, {@code StoreOwned} or {@code RegisterOwned}, directly or not, or declares
+   * {@code @CompanyId} on a field (of its own or of a superclass), or is
    * {@code @SharedAcrossTenants} with a reason that is not blank.
    */
   public static final ArchRule ENTITIES_ARE_SCOPED = rule(
       ScopedTypes.ENTITIES,
       ScopingConditions.beScopedEntities(),
       "@Entity classes should extend a tenant base class or be @SharedAcrossTenants",
-      "Tenantry scopes only entities that extend CompanyOwned, StoreOwned or RegisterOwned; "
+      "Tenantry scopes only entities that extend CompanyOwned, StoreOwned or RegisterOwned or declare "
+          + "@CompanyId on their company_id field; "
           + "an entity that is global on purpose says so with @SharedAcrossTenants(\"why\")");
 
   /**

@@ -6,6 +6,9 @@
  *       {@link io.tenantry.core.model.RegisterOwned}: extend one of them and the entity is scoped
  *       (with {@code tenantry-hibernate}); {@link io.tenantry.core.model.SharedAcrossTenants} marks
  *       the deliberate exceptions.</li>
+ *   <li>{@link io.tenantry.core.model.CompanyId}, {@link io.tenantry.core.model.StoreId},
+ *       {@link io.tenantry.core.model.RegisterId}: the same, declared on the entity's own fields, for
+ *       entities that extend a base class of the application's.</li>
  *   <li>{@link io.tenantry.core.model.Company}, {@link io.tenantry.core.model.Store},
  *       {@link io.tenantry.core.model.Register}: the hierarchy itself.</li>
  *   <li>{@link io.tenantry.core.model.UserAccount} (global login) and
@@ -16,6 +19,7 @@
  * <p>The schema ships as {@code classpath:db/tenantry/V0_1_0__tenantry_hierarchy.sql} for Flyway.
  * Mappings use Jakarta Persistence plus a few Hibernate annotations (a marker {@code @Filter}, the
  * company stamp), which are inert without Hibernate. {@code internal} holds the company stamp and
- * the values of the tenant conditions.
+ * the values of the tenant conditions, and {@code Ownership}, which decides for every part of Tenantry
+ * whether a class is tenant-owned and where its tenant is held.
  */
 package io.tenantry.core.model;

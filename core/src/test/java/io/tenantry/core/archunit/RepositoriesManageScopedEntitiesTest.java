@@ -16,12 +16,16 @@ class RepositoriesManageScopedEntitiesTest {
     String entity = fixture("repositories.bad.AuditEntry");
 
     assertThat(report)
-        .contains("was violated (4 times)")
+        .contains("was violated (5 times)")
         .contains("because a repository of an unscoped entity returns every company's rows")
         // Spring Data, directly and through an intermediate @NoRepositoryBean interface
         .contains("Repository <" + fixture("repositories.bad.AuditEntryRepository") + "> manages <" + entity
             + ">, which no tenant filter scopes in (AuditEntryRepository.java:0): make AuditEntry extend "
-            + "CompanyOwned, StoreOwned or RegisterOwned, or mark it @SharedAcrossTenants(")
+            + "CompanyOwned, StoreOwned or RegisterOwned, or annotate its company_id field @CompanyId (with @StoreId, "
+            + "@RegisterId for store or register rows), or mark it @SharedAcrossTenants(")
+        // an entity whose annotations name a store and a register but no company is not scoped
+        .contains("Repository <" + fixture("repositories.bad.TipRepository") + "> manages <"
+            + fixture("repositories.bad.Tip") + ">, which no tenant filter scopes")
         .contains("Repository <" + fixture("repositories.bad.AuditEntryArchive") + "> manages <" + entity + ">")
         // a raw repository cannot be checked
         .contains("Repository <" + fixture("repositories.bad.RawRepository")
@@ -35,7 +39,7 @@ class RepositoriesManageScopedEntitiesTest {
 
   @Test
   void repositoriesManageScopedEntities_scopedEntities() {
-    // tenant base classes, @SharedAcrossTenants, the library's Company, @RepositoryDefinition,
+    // tenant base classes, @CompanyId (LedgerRepository), @SharedAcrossTenants, the library's Company, @RepositoryDefinition,
     // type parameters in another order, a generic base and a @Repository class
     passes(REPOSITORIES_MANAGE_SCOPED_ENTITIES, "repositories.good");
   }

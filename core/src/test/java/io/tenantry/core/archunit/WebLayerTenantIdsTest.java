@@ -87,7 +87,7 @@ class WebLayerTenantIdsTest {
   @Test
   void webLayerNeverReadsTenantIds_pathVariablesAndOwnIds() {
     // @PathVariable storeId, unrelated headers and parameters, a customer's own id, an outgoing client,
-    // an API-first interface naming no tenant, a tenant entity as the body (its tenant columns are
+    // an API-first interface naming no tenant, a tenant entity as the body, by base class or annotations (its tenant columns are
     // Tenantry's), a file part, response headers, a filter reading a correlation header
     passes(WEB_LAYER_NEVER_READS_TENANT_IDS_FROM_CLIENT, "web.good");
   }

@@ -1,8 +1,5 @@
 package io.tenantry.hibernate.internal;
 
-import io.tenantry.core.model.CompanyOwned;
-import io.tenantry.core.model.RegisterOwned;
-import io.tenantry.core.model.StoreOwned;
 import io.tenantry.core.model.TenantSetting;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -31,7 +28,7 @@ final class MutationScoping {
     List<String> columns = new ArrayList<>();
     for (PersistentClass entity : metadata.getEntityBindings()) {
       Class<?> type = entity.getMappedClass();
-      if (type == null || !CompanyOwned.class.isAssignableFrom(type)) {
+      if (type == null || !OwnedEntityMetadata.owned(type)) {
         continue;
       }
       boolean unionHierarchy = entity instanceof org.hibernate.mapping.UnionSubclass
@@ -61,10 +58,7 @@ final class MutationScoping {
       // nullable store and register: a partition-key restriction "store_id = null" would match nothing
       return List.of("companyId");
     }
-    if (RegisterOwned.class.isAssignableFrom(type)) {
-      return List.of("companyId", "storeId", "registerId");
-    }
-    return StoreOwned.class.isAssignableFrom(type) ? List.of("companyId", "storeId") : List.of("companyId");
+    return OwnedEntityMetadata.ownership(type).attributes();
   }
 
   /**

@@ -1,13 +1,17 @@
 package io.tenantry.hibernate.internal;
 
-import io.tenantry.core.model.RegisterOwned;
-import io.tenantry.core.model.StoreOwned;
 import io.tenantry.core.model.TenantSetting;
+import io.tenantry.core.model.internal.Ownership;
 import java.util.UUID;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
-/** Where the tenant columns of one owned entity type live in Hibernate's state arrays and tables. */
+/**
+ * Where the tenant columns of one owned entity type live in Hibernate's state arrays and tables, and
+ * ({@link #ownership}) whether a type is tenant-owned at all: every check in this module asks here,
+ * so an entity declared with the annotations ({@code @CompanyId}, {@code @StoreId}, {@code @RegisterId})
+ * is treated exactly as one extending a base class.
+ */
 final class OwnedEntityMetadata {
 
   final int company;
@@ -23,20 +27,48 @@ final class OwnedEntityMetadata {
 
   OwnedEntityMetadata(EntityPersister persister) {
     Class<?> type = persister.getMappedClass();
-    boolean storeOwned = StoreOwned.class.isAssignableFrom(type);
-    boolean registerOwned = RegisterOwned.class.isAssignableFrom(type);
-    this.company = persister.getPropertyIndex("companyId");
-    this.store = storeOwned ? persister.getPropertyIndex("storeId") : -1;
-    this.register = registerOwned ? persister.getPropertyIndex("registerId") : -1;
+    Ownership owner = ownership(type);
+    this.company = persister.getPropertyIndex(owner.companyAttribute());
+    this.store = owner.storeLevel() ? persister.getPropertyIndex(owner.storeAttribute()) : -1;
+    this.register = owner.registerLevel() ? persister.getPropertyIndex(owner.registerAttribute()) : -1;
     this.immutable = TenantSetting.class.isAssignableFrom(type)
         ? new int[] {company, persister.getPropertyIndex("storeId"), persister.getPropertyIndex("registerId")}
         : java.util.stream.IntStream.of(company, store, register).filter(i -> i >= 0).toArray();
     AbstractEntityPersister p = (AbstractEntityPersister) persister;
     this.table = p.getRootTableName();
     this.idColumn = p.getRootTableKeyColumnNames()[0];
-    this.companyColumn = p.getPropertyColumnNames("companyId")[0];
-    this.storeColumn = storeOwned ? p.getPropertyColumnNames("storeId")[0] : null;
-    this.registerColumn = registerOwned ? p.getPropertyColumnNames("registerId")[0] : null;
+    this.companyColumn = p.getPropertyColumnNames(owner.companyAttribute())[0];
+    this.storeColumn = owner.storeLevel() ? p.getPropertyColumnNames(owner.storeAttribute())[0] : null;
+    this.registerColumn = owner.registerLevel() ? p.getPropertyColumnNames(owner.registerAttribute())[0] : null;
+  }
+
+  /**
+   * The ownership of an entity type (base class or annotations), or {@code null} when it is not
+   * tenant-owned. A misused annotation is a {@link org.hibernate.MappingException} naming the fix.
+   */
+  static Ownership ownership(Class<?> type) {
+    try {
+      return Ownership.of(type);
+    } catch (IllegalStateException e) {
+      throw new org.hibernate.MappingException(e.getMessage());
+    }
+  }
+
+  /** Whether the entity type is tenant-owned (extends a base class or carries {@code @CompanyId}). */
+  static boolean owned(Class<?> type) {
+    return ownership(type) != null;
+  }
+
+  /** Whether the entity (an instance, possibly a proxy) is of a tenant-owned type. */
+  static boolean ownedInstance(Object entity) {
+    return entity != null && owned(entity.getClass());
+  }
+
+  /** The tenant columns (company, store, register; absent ones {@code null}) of a live entity. */
+  RowTenant tenantOf(EntityPersister persister, Object entity) {
+    return new RowTenant((UUID) persister.getValue(entity, company),
+        store < 0 ? null : (UUID) persister.getValue(entity, store),
+        register < 0 ? null : (UUID) persister.getValue(entity, register));
   }
 
   /** The tenant columns (company, store, register; absent ones {@code null}) of a state array. */

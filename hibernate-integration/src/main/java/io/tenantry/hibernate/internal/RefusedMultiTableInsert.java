@@ -1,7 +1,6 @@
 package io.tenantry.hibernate.internal;
 
 import io.tenantry.core.TenantIsolationException;
-import io.tenantry.core.model.CompanyOwned;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.internal.MappingModelCreationProcess;
@@ -29,7 +28,7 @@ final class RefusedMultiTableInsert implements SqmMultiTableInsertStrategy {
   }
 
   static SqmMultiTableInsertStrategy of(AbstractEntityPersister persister, SqmMultiTableInsertStrategy hibernates) {
-    return hibernates == null || !CompanyOwned.class.isAssignableFrom(persister.getMappedClass()) ? hibernates
+    return hibernates == null || !OwnedEntityMetadata.owned(persister.getMappedClass()) ? hibernates
         : new RefusedMultiTableInsert(hibernates, persister.getEntityName());
   }
 

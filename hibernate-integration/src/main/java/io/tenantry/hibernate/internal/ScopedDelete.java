@@ -1,6 +1,5 @@
 package io.tenantry.hibernate.internal;
 
-import io.tenantry.core.model.CompanyOwned;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
@@ -19,7 +18,7 @@ final class ScopedDelete {
 
   /** The coordinator for the persister, or {@code null} to keep Hibernate's for entities without tenant columns. */
   static DeleteCoordinator of(AbstractEntityPersister persister) {
-    if (!CompanyOwned.class.isAssignableFrom(persister.getMappedClass())) {
+    if (!OwnedEntityMetadata.owned(persister.getMappedClass())) {
       return null;
     }
     return persister.getSoftDeleteMapping() == null ? new Standard(persister) : new Soft(persister);

@@ -1,6 +1,5 @@
 package io.tenantry.hibernate.internal;
 
-import io.tenantry.core.model.CompanyOwned;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.values.GeneratedValues;
 import org.hibernate.persister.entity.AbstractEntityPersister;
@@ -23,7 +22,7 @@ final class ScopedUpsert implements UpdateCoordinator {
 
   /** The coordinator for the persister, or {@code null} to keep Hibernate's for entities without tenant columns. */
   static UpdateCoordinator of(AbstractEntityPersister persister) {
-    return CompanyOwned.class.isAssignableFrom(persister.getMappedClass()) ? new ScopedUpsert(persister) : null;
+    return OwnedEntityMetadata.owned(persister.getMappedClass()) ? new ScopedUpsert(persister) : null;
   }
 
   @Override

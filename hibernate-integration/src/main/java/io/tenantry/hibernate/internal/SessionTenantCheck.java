@@ -1,7 +1,6 @@
 package io.tenantry.hibernate.internal;
 
 import io.tenantry.core.model.Company;
-import io.tenantry.core.model.CompanyOwned;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.event.spi.InitializeCollectionEvent;
 import org.hibernate.event.spi.InitializeCollectionEventListener;
@@ -32,7 +31,7 @@ final class SessionTenantCheck implements LoadEventListener, InitializeCollectio
   public void onInitializeCollection(InitializeCollectionEvent event) {
     PersistentCollection<?> collection = event.getCollection();
     Object owner = collection.getOwner();
-    if (owner instanceof CompanyOwned || owner instanceof Company || scoped(event, collection)) {
+    if (owner instanceof Company || OwnedEntityMetadata.ownedInstance(owner) || scoped(event, collection)) {
       TenantGuard.checkSessionTenant(event.getSession());
     }
   }

@@ -3,10 +3,7 @@ package io.tenantry.hibernate.internal;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.model.Company;
-import io.tenantry.core.model.CompanyOwned;
-import io.tenantry.core.model.RegisterOwned;
 import io.tenantry.core.model.Store;
-import io.tenantry.core.model.StoreOwned;
 import io.tenantry.core.model.TenantSetting;
 import io.tenantry.core.model.internal.ScopeValues;
 import java.io.Serializable;
@@ -85,10 +82,17 @@ final class TenantCaching {
   enum Level { NONE, COMPANY, STORE }
 
   static Level level(Class<?> type) {
-    if (type == null || !(CompanyOwned.class.isAssignableFrom(type) || Company.class.isAssignableFrom(type))) {
+    if (type == null) {
       return Level.NONE;
     }
-    return Store.class.isAssignableFrom(type) || StoreOwned.class.isAssignableFrom(type)
+    if (Company.class.isAssignableFrom(type)) {
+      return Level.COMPANY;
+    }
+    io.tenantry.core.model.internal.Ownership owner = OwnedEntityMetadata.ownership(type);
+    if (owner == null) {
+      return Level.NONE;
+    }
+    return Store.class.isAssignableFrom(type) || owner.storeLevel()
         || TenantSetting.class.isAssignableFrom(type) ? Level.STORE : Level.COMPANY;
   }
 
@@ -111,16 +115,18 @@ final class TenantCaching {
       return ctx.companyId().equals(id);
     }
     Serializable[] state = entry.getDisassembledState();
-    if (!ctx.companyId().equals(state[persister.getPropertyIndex("companyId")])) {
+    io.tenantry.core.model.internal.Ownership owner = OwnedEntityMetadata.ownership(type);
+    if (owner == null || !ctx.companyId().equals(state[persister.getPropertyIndex(owner.companyAttribute())])) {
       return false;
     }
     if (Store.class.isAssignableFrom(type)) {
       return id instanceof UUID && ctx.canSee((UUID) id);
     }
-    boolean storeLevel = StoreOwned.class.isAssignableFrom(type) || TenantSetting.class.isAssignableFrom(type);
-    Object store = storeLevel ? state[persister.getPropertyIndex("storeId")] : null;
-    boolean registerLevel = RegisterOwned.class.isAssignableFrom(type) || TenantSetting.class.isAssignableFrom(type);
-    Object register = registerLevel ? state[persister.getPropertyIndex("registerId")] : null;
+    boolean setting = TenantSetting.class.isAssignableFrom(type);
+    String storeAttribute = setting ? "storeId" : owner.storeAttribute();
+    Object store = storeAttribute != null ? state[persister.getPropertyIndex(storeAttribute)] : null;
+    String registerAttribute = setting ? "registerId" : owner.registerAttribute();
+    Object register = registerAttribute != null ? state[persister.getPropertyIndex(registerAttribute)] : null;
     return (store == null || store instanceof UUID && ctx.canSee((UUID) store))
         && (register == null || ctx.registerId().map(register::equals).orElse(true));
   }

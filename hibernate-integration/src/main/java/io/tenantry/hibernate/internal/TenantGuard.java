@@ -6,9 +6,6 @@ import io.tenantry.core.TenantScopeRequiredException;
 import io.tenantry.core.TenantScopeRequiredException.Scope;
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.model.Company;
-import io.tenantry.core.model.CompanyOwned;
-import io.tenantry.core.model.RegisterOwned;
-import io.tenantry.core.model.StoreOwned;
 import io.tenantry.core.model.TenantSetting;
 import io.tenantry.hibernate.TenantryTenantIdentifierResolver;
 import java.sql.Connection;
@@ -109,7 +106,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   @Override
   public boolean onPreInsert(PreInsertEvent event) {
     Object entity = event.getEntity();
-    if (entity instanceof CompanyOwned) {
+    if (OwnedEntityMetadata.ownedInstance(entity)) {
       checkSessionTenant(event.getSession());
       String what = "Inserting " + entity.getClass().getSimpleName();
       TenantContext ctx = tenantForWrite(what);
@@ -174,7 +171,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   @Override
   public boolean onPreUpdate(PreUpdateEvent event) {
     Object entity = event.getEntity();
-    if (entity instanceof CompanyOwned) {
+    if (OwnedEntityMetadata.ownedInstance(entity)) {
       String what = describe("Updating", event);
       RowTenant before = visibleRowBefore(event, event.getOldState(), what);
       if (event.getOldState() != null) {
@@ -201,7 +198,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   public void onFlushEntity(FlushEntityEvent event) {
     Object entity = event.getEntity();
     EntityEntry entry = event.getEntityEntry();
-    if (!(entity instanceof CompanyOwned) || entry.getStatus() != Status.MANAGED || entry.getLoadedState() == null) {
+    if (!OwnedEntityMetadata.ownedInstance(entity) || entry.getStatus() != Status.MANAGED || entry.getLoadedState() == null) {
       return;
     }
     EntityPersister persister = entry.getPersister();
@@ -239,7 +236,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   @Override
   public boolean onPreDelete(PreDeleteEvent event) {
     Object entity = event.getEntity();
-    if (entity instanceof CompanyOwned) {
+    if (OwnedEntityMetadata.ownedInstance(entity)) {
       String what = describe("Deleting", event);
       RowTenant before = visibleRowBefore(event, event.getDeletedState(), what);
       if (event.getDeletedState() != null) {
@@ -273,7 +270,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
   @Override
   public boolean onPreUpsert(PreUpsertEvent event) {
     Object entity = event.getEntity();
-    if (entity instanceof CompanyOwned) {
+    if (OwnedEntityMetadata.ownedInstance(entity)) {
       checkSessionTenant(event.getSession());
       String what = describe("Upserting", event);
       TenantContext ctx = tenantForWrite(what);
@@ -352,7 +349,7 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
    */
   private void checkCollectionOwner(AbstractCollectionEvent event, String verb, boolean existingRows) {
     Object owner = event.getAffectedOwnerOrNull();
-    if (!(owner instanceof CompanyOwned) || event.getCollectionPersister().isInverse()) {
+    if (!OwnedEntityMetadata.ownedInstance(owner) || event.getCollectionPersister().isInverse()) {
       return;
     }
     checkSessionTenant(event.getSession());
@@ -381,14 +378,16 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
 
   @Override
   public void onPostLoad(PostLoadEvent event) {
-    checkLoaded(event.getEntity());
+    checkLoaded(event.getEntity(), event.getPersister());
   }
 
   @Override
   public void onLoad(LoadEvent event, LoadType loadType) {
     Object result = event.getResult();
     if (result != null && Hibernate.isInitialized(result)) {
-      checkLoaded(Hibernate.unproxy(result));
+      Object entity = Hibernate.unproxy(result);
+      checkLoaded(entity, OwnedEntityMetadata.ownedInstance(entity)
+          ? event.getSession().getEntityPersister(null, entity) : null);
     }
   }
 
@@ -397,16 +396,14 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
     checkSessionTenant(event.getSession());
   }
 
-  private static void checkLoaded(Object entity) {
-    if (entity instanceof CompanyOwned) {
+  private void checkLoaded(Object entity, EntityPersister persister) {
+    if (OwnedEntityMetadata.ownedInstance(entity)) {
       if (Bindings.isSystemAccess()) {
         return;
       }
       TenantContext ctx = Bindings.requireTenant("Loading " + entity.getClass().getSimpleName());
-      CompanyOwned owned = (CompanyOwned) entity;
-      UUID store = owned instanceof StoreOwned ? ((StoreOwned) owned).getStoreId() : null;
-      UUID register = owned instanceof RegisterOwned ? ((RegisterOwned) owned).getRegisterId() : null;
-      if (!visible(ctx, owned.getCompanyId(), store, register)) {
+      RowTenant row = meta(persister).tenantOf(persister, entity);
+      if (!visible(ctx, row.company(), row.store(), row.register())) {
         throw new TenantIsolationException("A " + entity.getClass().getSimpleName() + " of another tenant reached "
             + "this session (the bound tenant changed while the session was open?). Open a new session or "
             + "transaction inside Tenancy.run(newContext, ...).");

@@ -2,10 +2,7 @@ package io.tenantry.hibernate.internal;
 
 import io.tenantry.core.internal.Bindings;
 import io.tenantry.core.model.Company;
-import io.tenantry.core.model.CompanyOwned;
-import io.tenantry.core.model.RegisterOwned;
 import io.tenantry.core.model.Store;
-import io.tenantry.core.model.StoreOwned;
 import io.tenantry.core.model.TenantSetting;
 import io.tenantry.hibernate.internal.TenantParameter.Kind;
 import java.util.ArrayList;
@@ -83,10 +80,11 @@ final class TenantRestriction {
     if (Company.class.isAssignableFrom(type)) {
       return new TenantRestriction(persister, persister.getIdentifierColumnNames()[0], null, null, false);
     }
-    if (!CompanyOwned.class.isAssignableFrom(type)) {
+    io.tenantry.core.model.internal.Ownership owner = OwnedEntityMetadata.ownership(type);
+    if (owner == null) {
       return null;
     }
-    String company = persister.getPropertyColumnNames("companyId")[0];
+    String company = persister.getPropertyColumnNames(owner.companyAttribute())[0];
     if (Store.class.isAssignableFrom(type)) {
       return new TenantRestriction(persister, company, persister.getIdentifierColumnNames()[0], null, false);
     }
@@ -94,9 +92,8 @@ final class TenantRestriction {
       return new TenantRestriction(persister, company, persister.getPropertyColumnNames("storeId")[0],
           persister.getPropertyColumnNames("registerId")[0], true);
     }
-    String store = StoreOwned.class.isAssignableFrom(type) ? persister.getPropertyColumnNames("storeId")[0] : null;
-    String register = RegisterOwned.class.isAssignableFrom(type)
-        ? persister.getPropertyColumnNames("registerId")[0] : null;
+    String store = owner.storeLevel() ? persister.getPropertyColumnNames(owner.storeAttribute())[0] : null;
+    String register = owner.registerLevel() ? persister.getPropertyColumnNames(owner.registerAttribute())[0] : null;
     return new TenantRestriction(persister, company, store, register, false);
   }
 

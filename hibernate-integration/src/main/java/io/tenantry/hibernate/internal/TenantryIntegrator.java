@@ -48,11 +48,15 @@ public final class TenantryIntegrator implements Integrator {
           + "through its own persisters: remove the " + PersisterClassResolverInitiator.IMPL_NAME + " setting.");
     }
     refuseHibernateTenantId(metadata);
+    checkAnnotatedOwnership(metadata);
     int scopedCollections = CollectionScoping.apply(metadata);
     java.util.List<String> tenantColumns = MutationScoping.apply(metadata);
     installStatementInspector(factory, tenantColumns);
     TenantGuard guard = new TenantGuard();
     EventListenerRegistry listeners = factory.getServiceRegistry().requireService(EventListenerRegistry.class);
+    AnnotatedOwnerStamp stamp = new AnnotatedOwnerStamp();
+    listeners.prependListeners(EventType.PERSIST, stamp);
+    listeners.prependListeners(EventType.PERSIST_ONFLUSH, stamp);
     listeners.appendListeners(EventType.PRE_INSERT, guard);
     listeners.appendListeners(EventType.PRE_UPDATE, guard);
     listeners.appendListeners(EventType.PRE_DELETE, guard);
@@ -87,9 +91,44 @@ public final class TenantryIntegrator implements Integrator {
       boolean marked = entity.getFilters().stream().anyMatch(f -> f.getName().equals(HibernateCoupling.TENANT_FILTER));
       if (marked && !TenantryPersisterClassResolver.owned(entity.getMappedClass())) {
         throw new HibernateException("Tenantry: " + entity.getEntityName() + " uses Hibernate's @TenantId. With "
-            + "Tenantry, tenant-owned entities extend CompanyOwned, StoreOwned or RegisterOwned (which scope and "
-            + "stamp the company); remove @TenantId and extend one of them.");
+            + "Tenantry, tenant-owned entities extend CompanyOwned, StoreOwned or RegisterOwned, or carry "
+            + "io.tenantry.core.model.CompanyId (with StoreId, RegisterId) on their tenant fields (which scope and "
+            + "stamp the company); remove @TenantId and extend one of them, or put @CompanyId on the UUID field "
+            + "mapped to company_id.");
       }
+    }
+  }
+
+  /**
+   * An entity declared with the annotations is bound by {@code OwnershipBinder}, which Hibernate calls
+   * only for annotated persistent fields; with property access (the annotations on fields Hibernate does
+   * not read) the tenant attributes would be mapped as ordinary, updatable columns without the marker.
+   * Refused at start, with the fix.
+   */
+  private static void checkAnnotatedOwnership(Metadata metadata) {
+    for (PersistentClass entity : metadata.getEntityBindings()) {
+      io.tenantry.core.model.internal.Ownership owner = OwnedEntityMetadata.ownership(entity.getMappedClass());
+      if (owner == null || !owner.annotated()) {
+        continue;
+      }
+      for (String attribute : owner.attributes()) {
+        org.hibernate.mapping.Property property = findProperty(entity, attribute);
+        if (property == null || property.isUpdatable()) {
+          throw new HibernateException("Tenantry: " + entity.getEntityName() + " declares its tenant on the field "
+              + attribute + ", but Hibernate " + (property == null ? "maps no attribute of that name"
+              : "maps it as an ordinary attribute") + " (property access?). Tenantry reads the annotations "
+              + "@CompanyId, @StoreId and @RegisterId from fields: use field access (put @Id on a field) for "
+              + entity.getEntityName() + ".");
+        }
+      }
+    }
+  }
+
+  private static org.hibernate.mapping.Property findProperty(PersistentClass entity, String name) {
+    try {
+      return entity.getRecursiveProperty(name);
+    } catch (org.hibernate.MappingException e) {
+      return null;
     }
   }
 

@@ -1,7 +1,6 @@
 package io.tenantry.hibernate.internal;
 
 import io.tenantry.core.model.Company;
-import io.tenantry.core.model.CompanyOwned;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.ManyToOne;
 import org.hibernate.mapping.OneToMany;
@@ -24,7 +23,7 @@ public final class TenantryPersisterClassResolver extends StandardPersisterClass
   private static final long serialVersionUID = 1L;
 
   static boolean owned(Class<?> type) {
-    return type != null && (CompanyOwned.class.isAssignableFrom(type) || Company.class.isAssignableFrom(type));
+    return type != null && (Company.class.isAssignableFrom(type) || OwnedEntityMetadata.owned(type));
   }
 
   @Override

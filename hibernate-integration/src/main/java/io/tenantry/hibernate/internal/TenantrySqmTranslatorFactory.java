@@ -3,9 +3,6 @@ package io.tenantry.hibernate.internal;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.core.internal.Bindings;
-import io.tenantry.core.model.CompanyOwned;
-import io.tenantry.core.model.RegisterOwned;
-import io.tenantry.core.model.StoreOwned;
 import io.tenantry.hibernate.internal.TenantParameter.Kind;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -93,18 +90,19 @@ public final class TenantrySqmTranslatorFactory extends StandardSqmTranslatorFac
       EntityPersister persister = getCreationContext().getMappingMetamodel()
           .getEntityDescriptor(sqm.getTarget().getModel().getHibernateEntityName());
       Class<?> type = persister.getMappedClass();
-      if (!CompanyOwned.class.isAssignableFrom(type) || !(insert instanceof InsertSelectStatement)) {
+      io.tenantry.core.model.internal.Ownership owner = OwnedEntityMetadata.ownership(type);
+      if (owner == null || !(insert instanceof InsertSelectStatement)) {
         return;
       }
       InsertSelectStatement statement = (InsertSelectStatement) insert;
       String entity = type.getSimpleName();
       AbstractEntityPersister p = (AbstractEntityPersister) persister;
-      column(statement, entity, p, "companyId", Kind.COMPANY);
-      if (StoreOwned.class.isAssignableFrom(type)) {
-        column(statement, entity, p, "storeId", Kind.SELECTED_STORE);
+      column(statement, entity, p, owner.companyAttribute(), Kind.COMPANY);
+      if (owner.storeLevel()) {
+        column(statement, entity, p, owner.storeAttribute(), Kind.SELECTED_STORE);
       }
-      if (RegisterOwned.class.isAssignableFrom(type)) {
-        column(statement, entity, p, "registerId", Kind.SELECTED_REGISTER);
+      if (owner.registerLevel()) {
+        column(statement, entity, p, owner.registerAttribute(), Kind.SELECTED_REGISTER);
       }
     }
 

@@ -25,7 +25,7 @@ record ChildTable(String table, String owner, TenantTableLevel ownerLevel, Strin
     Objects.requireNonNull(ownerKey, "ownerKey");
     if (ownerLevel == TenantTableLevel.COMPANY_ROOT || ownerLevel == TenantTableLevel.STORE_ROOT) {
       throw new IllegalArgumentException("Table " + table + " belongs to " + owner + ", a row of Tenantry's own "
-          + "hierarchy: map that data as an entity extending CompanyOwned or StoreOwned instead");
+          + "hierarchy: map that data as a tenant-owned entity (extending CompanyOwned or StoreOwned, or with @CompanyId/@StoreId) instead");
     }
   }
 

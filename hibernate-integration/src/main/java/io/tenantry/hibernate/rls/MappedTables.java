@@ -82,6 +82,7 @@ final class MappedTables {
       for (EntityTableMapping table : e.getTableMappings()) {
         String name = table.getTableName();
         if (!entityTables.contains(name) && !m.childTables.containsKey(name)) { // a @SecondaryTable
+          requireIdColumn(e, name);
           m.childTables.put(name, new ChildTable(name, root, level, singleKey(table.getKeyDetails().getColumnCount(),
               table.getKeyDetails().getKeyColumn(0).getColumnName(), name), null, null, "secondary table"));
         }
@@ -102,12 +103,17 @@ final class MappedTables {
       TenantTableLevel elementLevel = element == null ? null : TenantryRls.levelOf(element.getMappedClass());
       ChildTable child;
       if (ownerLevel != null) {
+        requireIdColumn(owner, table);
+        if (elementLevel != null) {
+          requireIdColumn(element, table);
+        }
         child = new ChildTable(table, owner.getRootTableName(), ownerLevel,
             singleKey(collection.getKeyColumnNames(), table),
             elementLevel == null ? null : element.getRootTableName(),
             elementLevel == null ? null : singleKey(collection.getElementColumnNames(), table),
             element == null ? "element collection" : "join table");
       } else if (elementLevel != null) { // a shared entity's link to tenant rows: owned by the tenant side
+        requireIdColumn(element, table);
         child = new ChildTable(table, element.getRootTableName(), elementLevel,
             singleKey(collection.getElementColumnNames(), table), null, null, "join table");
       } else {
@@ -124,6 +130,20 @@ final class MappedTables {
     return m;
   }
 
+  /**
+   * The composite foreign keys of a child table reference its owner by {@code (company_id, id)}; the base
+   * classes map the id so, an entity declared with {@code @CompanyId} must name its id column {@code id}
+   * when it has child tables.
+   */
+  private static void requireIdColumn(EntityPersister owner, String table) {
+    String[] id = owner instanceof AbstractEntityPersister e ? e.getIdentifierColumnNames() : new String[0];
+    if (id.length != 1 || !id[0].replace("\"", "").equalsIgnoreCase("id")) {
+      throw new IllegalArgumentException("Table " + table + " belongs to " + owner.getEntityName() + ", whose id "
+          + "column is " + String.join(", ", id) + ": Tenantry keys child tables (element collections, join and "
+          + "secondary tables) to their owner by (company_id, id); map the owner's id with @Column(name = \"id\")");
+    }
+  }
+
   private static String singleKey(String[] columns, String table) {
     return singleKey(columns.length, columns[0], table);
   }
@@ -131,7 +151,7 @@ final class MappedTables {
   private static String singleKey(int count, String first, String table) {
     if (count != 1) {
       throw new IllegalArgumentException("Table " + table + " joins its owner on " + count + " columns: Tenantry "
-          + "supports child tables keyed by the owner's single id column (CompanyOwned's uuid id)");
+          + "supports child tables keyed by the owner's single id column (the base classes' uuid id)");
     }
     return first;
   }

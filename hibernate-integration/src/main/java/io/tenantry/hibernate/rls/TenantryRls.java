@@ -1,11 +1,9 @@
 package io.tenantry.hibernate.rls;
 
 import io.tenantry.core.model.Company;
-import io.tenantry.core.model.CompanyOwned;
-import io.tenantry.core.model.RegisterOwned;
 import io.tenantry.core.model.Store;
-import io.tenantry.core.model.StoreOwned;
 import io.tenantry.core.model.TenantSetting;
+import io.tenantry.core.model.internal.Ownership;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
@@ -53,7 +51,11 @@ public final class TenantryRls {
     }
   }
 
-  /** The policy level of a mapped entity class, or {@code null} when it is not a tenant table. */
+  /**
+   * The policy level of a mapped entity class, or {@code null} when it is not a tenant table; an
+   * entity declared with {@code @CompanyId}/{@code @StoreId}/{@code @RegisterId} has the level of the
+   * matching base class.
+   */
   public static TenantTableLevel levelOf(Class<?> entity) {
     if (entity == Company.class) {
       return TenantTableLevel.COMPANY_ROOT;
@@ -64,16 +66,20 @@ public final class TenantryRls {
     if (entity == TenantSetting.class) {
       return TenantTableLevel.HIERARCHICAL;
     }
-    if (RegisterOwned.class.isAssignableFrom(entity)) {
-      return TenantTableLevel.REGISTER;
+    Ownership owner;
+    try {
+      owner = Ownership.of(entity);
+    } catch (IllegalStateException e) {
+      throw new org.hibernate.MappingException(e.getMessage());
     }
-    if (StoreOwned.class.isAssignableFrom(entity)) {
-      return TenantTableLevel.STORE;
+    if (owner == null) {
+      return null;
     }
-    if (CompanyOwned.class.isAssignableFrom(entity)) {
-      return TenantTableLevel.COMPANY;
-    }
-    return null;
+    return switch (owner.level()) {
+      case REGISTER -> TenantTableLevel.REGISTER;
+      case STORE -> TenantTableLevel.STORE;
+      case COMPANY -> TenantTableLevel.COMPANY;
+    };
   }
 
   /**
