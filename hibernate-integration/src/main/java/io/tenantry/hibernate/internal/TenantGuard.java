@@ -378,7 +378,9 @@ final class TenantGuard implements PreInsertEventListener, PreUpdateEventListene
 
   @Override
   public void onPostLoad(PostLoadEvent event) {
-    checkLoaded(event.getEntity(), event.getPersister());
+    Object entity = event.getEntity();
+    checkLoaded(entity, event.getPersister() != null || !OwnedEntityMetadata.ownedInstance(entity)
+        ? event.getPersister() : event.getSession().getEntityPersister(null, entity));
   }
 
   @Override
