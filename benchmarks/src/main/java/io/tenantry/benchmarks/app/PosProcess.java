@@ -99,8 +99,9 @@ public final class PosProcess implements AutoCloseable {
         "--pos.database.system-role=" + SYSTEM_ROLE, "--pos.database.system-password=" + server.rolePassword(),
         "--pos.demo.enabled=false", "--pos.outbox.file=" + mailbox));
     ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    // hermetic: no database or server settings from the environment reach the POS
-    builder.environment().keySet().removeIf(n -> n.startsWith("SPRING_") || n.startsWith("SERVER_") || n.startsWith("POS_"));
+    // hermetic: no database, server or class-path settings (PropertiesLauncher reads LOADER_*) from the environment
+    builder.environment().keySet().removeIf(n -> n.startsWith("SPRING_") || n.startsWith("SERVER_") || n.startsWith("POS_")
+        || n.startsWith("LOADER_"));
     PosProcess pos = new PosProcess("http://127.0.0.1:" + port, isolationOff, mailbox, builder.start(), log,
         extraClassPath);
     pos.awaitStarted(name);
