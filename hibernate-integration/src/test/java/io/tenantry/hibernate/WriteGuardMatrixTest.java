@@ -62,6 +62,7 @@ class WriteGuardMatrixTest {
             WriteGuardMatrixTest::persist_stampsCompanyAndStore, WriteGuardMatrixTest::persist_thenAutoFlushByAQuery_thenChange_isAnOrdinaryUpdate,
             WriteGuardMatrixTest::persist_forAnotherStore_isRefused, WriteGuardMatrixTest::persist_withNoTenant_failsClosed),
         MatrixRow.row("persist with register bound", "stamped A/A1/R1", "—", "—", "—", WriteGuardMatrixTest::persist_withRegisterBound_stampsRegister),
+        MatrixRow.row("merge of a new row", "stamped A/A1/R1", "—", "—", "—", WriteGuardMatrixTest::merge_newRow_isStampedLikePersist),
         MatrixRow.row("persist a store as the owner", "stamped A", "—", "—", "—", WriteGuardMatrixTest::storeCreatedByOwner_isStampedWithCompany),
         MatrixRow.row("update of a managed row", "written", "(not loadable)", "(not loadable)", "—", WriteGuardMatrixTest::update_ownManagedRow_isWritten),
         MatrixRow.row("change of a tenant column (store)", "refused", "—", "refused", "—", WriteGuardMatrixTest::changingTenantColumn_isRefusedNotIgnored),
@@ -129,6 +130,19 @@ class WriteGuardMatrixTest {
       return created.getId();
     });
     assertThat(row("t_price_override", id)).contains("price=2.50").contains("company_id=" + w.a());
+  }
+
+  void merge_newRow_isStampedLikePersist() {
+    Sale merged = w.in(w.registerR1(), (Session s) -> {
+      Sale copy = s.merge(new Sale(s.getReference(Product.class, w.productA()), new BigDecimal("3.00")));
+      s.flush();
+      return copy;
+    });
+    assertThat(merged.getCompanyId()).isEqualTo(w.a());
+    assertThat(merged.getStoreId()).isEqualTo(w.a1());
+    assertThat(merged.getRegisterId()).isEqualTo(w.r1());
+    assertThat(row("t_sale", merged.getId())).contains("company_id=" + w.a()).contains("store_id=" + w.a1())
+        .contains("register_id=" + w.r1());
   }
 
   void persist_withRegisterBound_stampsRegister() {

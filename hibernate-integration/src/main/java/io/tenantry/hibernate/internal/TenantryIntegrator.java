@@ -57,6 +57,7 @@ public final class TenantryIntegrator implements Integrator {
     AnnotatedOwnerStamp stamp = new AnnotatedOwnerStamp();
     listeners.prependListeners(EventType.PERSIST, stamp);
     listeners.prependListeners(EventType.PERSIST_ONFLUSH, stamp);
+    listeners.prependListeners(EventType.MERGE, stamp);
     listeners.appendListeners(EventType.PRE_INSERT, guard);
     listeners.appendListeners(EventType.PRE_UPDATE, guard);
     listeners.appendListeners(EventType.PRE_DELETE, guard);
