@@ -65,6 +65,10 @@ public final class CompanyStatus {
   public static CompanyStatus of(EntityManagerFactory entityManagerFactory) {
     SessionFactory sf = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory")
         .unwrap(SessionFactory.class);
+    if (sf == null) {
+      throw new IllegalArgumentException("CompanyStatus needs a Hibernate persistence unit: "
+          + entityManagerFactory + " does not unwrap to org.hibernate.SessionFactory");
+    }
     return new CompanyStatus(sf, CACHES.computeIfAbsent(sf, k -> new ConcurrentHashMap<>()), System::nanoTime);
   }
 
