@@ -27,9 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       revoked; 400 when a bearer token is sent as well);</li>
  *   <li>otherwise the tenant of the principal authenticated in front of this filter, for example
  *       the claims of a JWT verified by Spring Security (401 when the claims are malformed);</li>
- *   <li>a deactivated company is refused: 403 for a token, 401 like a revoked key for a register key
- *       ({@link CompanyStatus}: cached, so not a query per request; a deactivation made in another JVM is
- *       seen within {@link CompanyStatus#CACHE_TIME});</li>
+ *   <li>a deactivated company is refused, 403 with a detail saying so, for its tokens and its register keys
+ *       alike (the key stays valid for the reactivation); {@link CompanyStatus} answers from a cache, so this is
+ *       not a query per request, and a deactivation made in another JVM is seen within
+ *       {@link CompanyStatus#CACHE_TIME};</li>
  *   <li>{@code X-Store-Id} then selects one store among the principal's grants (400 when it is not a
  *       UUID, 403 when the store is not granted);</li>
  *   <li>the rest of the chain runs inside {@link Tenancy#call}, so the binding (and the MDC keys
@@ -152,9 +153,9 @@ public class TenantFilter extends OncePerRequestFilter {
     if (!companyStatus().isActive(caller.companyId())) {
       LOG.debug("Refused {} {}: company {} is deactivated", request.getMethod(), request.getRequestURI(),
           caller.companyId());
-      throw key != null
-          ? Refusal.unauthorized(REGISTER_CHALLENGE, "The register key is not accepted: its company is deactivated.")
-          : Refusal.forbidden(DEACTIVATED);
+      // 403, not 401: the credential is valid and stays so (a register keeps its key for the reactivation), and
+      // nothing in front of the filter should count it as an unknown key
+      throw Refusal.forbidden(DEACTIVATED);
     }
     return storeSelection.apply(caller, request.getHeader(TenantHeaders.STORE_ID));
   }
