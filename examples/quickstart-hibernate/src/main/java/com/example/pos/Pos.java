@@ -14,9 +14,13 @@ public final class Pos {
 
   private Pos() {}
 
-  /** Flyway, as the owner: Tenantry's schema, the application's tables, the generated policies. */
+  /**
+   * Flyway, as the owner: Tenantry's schema, the application's tables, the generated policies. Tenantry's
+   * migrations (V0_x) sort before the application's, so a library upgrade adds them out of order.
+   */
   public static void migrate(DataSource owner) {
-    Flyway.configure().dataSource(owner).locations("classpath:db/migration", "classpath:db/tenantry").load().migrate();
+    Flyway.configure().dataSource(owner).locations("classpath:db/migration", "classpath:db/tenantry")
+        .outOfOrder(true).load().migrate();
   }
 
   /** The persistence unit "pos" of META-INF/persistence.xml, on the app login, system work on the system login. */

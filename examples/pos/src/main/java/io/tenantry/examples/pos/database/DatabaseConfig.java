@@ -105,6 +105,7 @@ class DatabaseConfig {
   FlywayConfigurationCustomizer posFlyway(RoleLogins logins) {
     return flyway -> flyway
         .locations("classpath:db/tenantry", "classpath:db/pos")
+        .outOfOrder(true) // Tenantry's migrations (V0_x) sort before the POS's: an upgrade adds them out of order
         .placeholders(Map.of("app_role", logins.appRole(), "system_role", logins.systemRole()))
         .callbacks(new RolePasswords(logins));
   }
