@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  *       catalog (two companies of one database), interleaved, one client; p50 of 100k / 10k, and the
  *       delta queries' plans;</li>
  *   <li>{@code pos}: sales per second with 8 registers (8 client threads, each its own key), the POS with
- *       isolation on and the same jar with the benchmark-only {@code pos.benchmark.isolation-off=true},
+ *       isolation on and the same jar with the benchmark's own isolation-off configuration on its class path
+ *       ({@code app/isolationoff}),
  *       both running on the same database, measured in alternating slices round after round; then
  *       {@code register push} of 10,000 pending sales to the POS with isolation on.</li>
  * </ul>
@@ -342,7 +343,7 @@ final class PosRun {
       result.putAll(measured);
       result.put("off_removes", "the RLS DataSource (requests run on a plain pool of the owner login, superuser or "
           + "BYPASSRLS: no set_config, no JDBC wrappers, no policies evaluated) and Tenantry's query scoping "
-          + "(the POS's own persister factory builds Hibernate's standard persisters, so the SQL has no tenant terms); "
+          + "(the benchmark's persister factory builds Hibernate's standard persisters, so the SQL has no tenant terms); "
           + "the start-up audit");
       result.put("off_keeps", "authentication and the tenant binding; the starter's register-key lookup (system "
           + "access) and last-seen update, which run in their own sessions outside Spring's transactions; "

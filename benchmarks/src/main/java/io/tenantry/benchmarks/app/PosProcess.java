@@ -1,5 +1,7 @@
 package io.tenantry.benchmarks.app;
 
+import io.tenantry.benchmarks.app.isolationoff.IsolationOffClassPath;
+import io.tenantry.benchmarks.app.isolationoff.IsolationOffPostProcessor;
 import io.tenantry.benchmarks.db.BenchServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,13 +40,16 @@ public final class PosProcess implements AutoCloseable {
   public final Path mailbox;
   private final Process process;
   private final Path log;
+  /** The isolation-off classes given to this POS (none for the POS as shipped). */
+  private final Path extraClassPath;
 
-  private PosProcess(String url, boolean isolationOff, Path mailbox, Process process, Path log) {
+  private PosProcess(String url, boolean isolationOff, Path mailbox, Process process, Path log, Path extraClassPath) {
     this.url = url;
     this.isolationOff = isolationOff;
     this.mailbox = mailbox;
     this.process = process;
     this.log = log;
+    this.extraClassPath = extraClassPath;
   }
 
   /** A client of this POS that can confirm signups from its mailbox. */
@@ -67,7 +72,8 @@ public final class PosProcess implements AutoCloseable {
   /**
    * Starts a POS on {@code database} and waits until it answers.
    *
-   * @param isolationOff starts it with the benchmark-only {@code pos.benchmark.isolation-off=true}
+   * @param isolationOff starts the same jar with the benchmark's isolation-off configuration on its class path
+   *     ({@link IsolationOffClassPath}); the POS itself has no setting that turns isolation off
    */
   public static PosProcess start(BenchServer server, String database, boolean isolationOff, String name)
       throws IOException {
@@ -77,7 +83,14 @@ public final class PosProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JVM_OPTIONS);
-    cmd.addAll(List.of("-jar", jar().toAbsolutePath().toString(),
+    // Spring Boot's PropertiesLauncher for both instances (the same launcher, the same class loading); the
+    // isolation-off one gets the benchmark's own configuration added to its class path (IsolationOffClassPath)
+    Path extraClassPath = null;
+    if (isolationOff) {
+      extraClassPath = IsolationOffClassPath.writeTo(Files.createTempDirectory("tenantry-bench-" + name + "-classes-"));
+      cmd.add("-Dloader.path=" + extraClassPath.toAbsolutePath());
+    }
+    cmd.addAll(List.of("-cp", jar().toAbsolutePath().toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
         "--server.port=" + port, "--server.address=127.0.0.1",
         "--spring.datasource.url=" + server.jdbcUrl(database),
         "--spring.datasource.username=" + server.adminUser(),
@@ -85,13 +98,12 @@ public final class PosProcess implements AutoCloseable {
         "--pos.database.app-role=" + APP_ROLE, "--pos.database.app-password=" + server.rolePassword(),
         "--pos.database.system-role=" + SYSTEM_ROLE, "--pos.database.system-password=" + server.rolePassword(),
         "--pos.demo.enabled=false", "--pos.outbox.file=" + mailbox));
-    if (isolationOff) {
-      cmd.add("--pos.benchmark.isolation-off=true");
-    }
     ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    // hermetic: no database or server settings from the environment reach the POS
-    builder.environment().keySet().removeIf(n -> n.startsWith("SPRING_") || n.startsWith("SERVER_") || n.startsWith("POS_"));
-    PosProcess pos = new PosProcess("http://127.0.0.1:" + port, isolationOff, mailbox, builder.start(), log);
+    // hermetic: no database, server or class-path settings (PropertiesLauncher reads LOADER_*) from the environment
+    builder.environment().keySet().removeIf(n -> n.startsWith("SPRING_") || n.startsWith("SERVER_") || n.startsWith("POS_")
+        || n.startsWith("LOADER_"));
+    PosProcess pos = new PosProcess("http://127.0.0.1:" + port, isolationOff, mailbox, builder.start(), log,
+        extraClassPath);
     pos.awaitStarted(name);
     return pos;
   }
@@ -128,7 +140,7 @@ public final class PosProcess implements AutoCloseable {
 
   /** Whether the log shows the isolation-off banner: the benchmark checks each instance is what it claims. */
   public boolean logShowsIsolationOff() throws IOException {
-    return Files.readString(log).contains("TENANT ISOLATION IS OFF");
+    return Files.readString(log).contains(IsolationOffPostProcessor.BANNER);
   }
 
   private String tail() {
@@ -149,6 +161,11 @@ public final class PosProcess implements AutoCloseable {
       }
       Files.deleteIfExists(log);
       Files.deleteIfExists(mailbox);
+      if (extraClassPath != null) {
+        try (var files = Files.walk(extraClassPath)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+      }
     } catch (IOException e) {
       // best effort
     } catch (InterruptedException e) {

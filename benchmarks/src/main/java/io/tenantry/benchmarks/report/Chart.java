@@ -66,10 +66,9 @@ final class Chart {
         if (m.get("round_ratio_band") instanceof List<?> band) {
           int x1 = LEFT + x(Math.min(num(band.get(0)), max), max);
           int x2 = LEFT + x(Math.min(num(band.get(1)), max), max);
-          b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\" "
-              + "stroke-width=\"1.5\"/>%n<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n"
-              + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
-              x1, y + 15, x2, y + 15, x1, y + 10, x1, y + 20, x2, y + 10, x2, y + 20));
+          // the per-round band as a whisker: a line with a stop at each end
+          b.append(line(x1, y + 15, x2, y + 15, "stroke=\"#333\" stroke-width=\"1.5\""))
+              .append(line(x1, y + 10, x1, y + 20, "stroke=\"#333\"")).append(line(x2, y + 10, x2, y + 20, "stroke=\"#333\""));
         }
         String label = String.format(Locale.ROOT, "%.3f%s %s", v, v > max ? " (bar cut at " + max + ")" : "", unsure ? "? inconclusive (whisker: per-round band)"
             : met ? "✓" : "✗ missed");
@@ -82,8 +81,7 @@ final class Chart {
         b.append(text(LEFT + 8, y + 38, label, 11, "bold", "start", colour));
       }
       int tx = LEFT + x(t, max);
-      b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\" stroke-width=\"3\"/>%n",
-          tx, y + 2, tx, y + 28));
+      b.append(line(tx, y + 2, tx, y + 28, "stroke=\"black\" stroke-width=\"3\""));
       b.append(text(LEFT + BAR_W + 10, y + 19, target, 11, "normal", "start", "#555"));
       y += v == null ? 30 : 46;
     }
@@ -194,8 +192,7 @@ final class Chart {
   private static void axis(StringBuilder b, int y, int height, double max, double[] ticks) {
     for (double t : ticks) {
       int tx = LEFT + x(t, max);
-      b.append(String.format(Locale.ROOT,
-          "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#e0e0e0\" stroke-width=\"1\"/>%n", tx, y, tx, y + height));
+      b.append(line(tx, y, tx, y + height, "stroke=\"#e0e0e0\" stroke-width=\"1\""));
       b.append(text(tx, y + height + 12, trim(t), 10, "normal", "middle", "#777"));
     }
   }
@@ -219,8 +216,12 @@ final class Chart {
     return (int) Math.round(Math.max(0, v) / max * BAR_W);
   }
 
+  private static String line(int x1, int y1, int x2, int y2, String stroke) {
+    return String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" %s/>\n", x1, y1, x2, y2, stroke);
+  }
+
   private static String rect(int x, int y, int w, int h, String fill) {
-    return String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", x, y,
+    return String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n", x, y,
         Math.max(w, 0), h, fill);
   }
 
@@ -230,7 +231,7 @@ final class Chart {
 
   private static String text(int x, int y, String s, int size, String weight, String anchor, String fill) {
     return String.format(Locale.ROOT,
-        "<text x=\"%d\" y=\"%d\" font-size=\"%d\" font-weight=\"%s\" text-anchor=\"%s\" fill=\"%s\">%s</text>%n", x, y,
+        "<text x=\"%d\" y=\"%d\" font-size=\"%d\" font-weight=\"%s\" text-anchor=\"%s\" fill=\"%s\">%s</text>\n", x, y,
         size, weight, anchor, fill, escape(s));
   }
 

@@ -77,7 +77,7 @@ public final class Report {
     }
     Map<String, Object> pos = map(run.get("pos_sales"));
     String posDefinition = "sales/s through the POS HTTP API (POST /api/sales), 8 registers each on its own client "
-        + "thread, isolation on / the same app with pos.benchmark.isolation-off=true; median of per-round ratios";
+        + "thread, isolation on / the same app with the benchmark's isolation-off configuration; median of per-round ratios";
     if (pos == null) {
       r.put("pos_sales_isolation_on_vs_off", pending(">=", 0.90, posDefinition));
     } else {

@@ -8,6 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration of Tenantry under {@code tenantry.*}. Every property has a safe default; an
  * application that adds the starter, a data source and an entity needs none of them.
+ *
+ * <p>As in Spring Boot's own {@code *Properties} classes, each property is documented once, on its field: the
+ * configuration processor turns that text into {@code META-INF/spring-configuration-metadata.json} (IDE
+ * completion), and the property table of {@code docs/starter.md} is generated from the metadata
+ * ({@code PropertyTableTest}). Getters and setters carry no documentation of their own.
  */
 @ConfigurationProperties(prefix = "tenantry")
 public class TenantryProperties {
@@ -26,56 +31,47 @@ public class TenantryProperties {
 
   private final Task task = new Task();
 
-  /** The isolation audit of the live database. */
   public Audit getAudit() {
-    return audit;
+    return this.audit;
   }
 
-  /** PostgreSQL row-level security: the second wall. */
   public Rls getRls() {
-    return rls;
+    return this.rls;
   }
 
-  /** How the tenant is read from a verified JWT. */
   public Jwt getJwt() {
-    return jwt;
+    return this.jwt;
   }
 
-  /** Register API keys ({@code X-Register-Key}). */
   public RegisterKeys getRegisterKeys() {
-    return registerKeys;
+    return this.registerKeys;
   }
 
-  /** The request filter and HTTP responses. */
   public Web getWeb() {
-    return web;
+    return this.web;
   }
 
-  /** Spring Cache integration. */
   public Cache getCache() {
-    return cache;
+    return this.cache;
   }
 
-  /** Task executors and {@code @Async}. */
   public Task getTask() {
-    return task;
+    return this.task;
   }
 
   /** The isolation audit of the live database (row-level security, constraints, roles). */
   public static class Audit {
 
     /**
-     * What to do when the isolation audit finds a hole at start-up: fail, warn or off. The audit runs
-     * when Hibernate starts on the row-level-security DataSource ({@code tenantry.rls.enabled}).
+     * What to do when the isolation audit finds a hole at start-up: fail, warn or off. The audit runs when
+     * Hibernate starts on the row-level-security DataSource (tenantry.rls.enabled), or when set explicitly.
      */
     private Mode onStartup = Mode.FAIL;
 
-    /** What to do with audit findings at start-up. */
     public Mode getOnStartup() {
-      return onStartup;
+      return this.onStartup;
     }
 
-    /** Sets what to do with audit findings at start-up. */
     public void setOnStartup(Mode onStartup) {
       this.onStartup = onStartup;
     }
@@ -94,35 +90,34 @@ public class TenantryProperties {
   /**
    * PostgreSQL row-level security. The application's DataSource is wrapped so that every transaction
    * carries the bound tenant as transaction-local settings; the policies themselves come from a
-   * migration ({@code TenantryRls.policySql}).
+   * migration ({@code TenantryRls.mappingPolicySql}).
    */
   public static class Rls {
 
-    /** Whether to wrap the application's DataSource for row-level security. */
+    /**
+     * Whether to wrap the application's DataSource (the only one, or the @Primary one) for row-level
+     * security.
+     */
     private boolean enabled = true;
 
     private final SystemLogin system = new SystemLogin();
 
     private final OneLogin oneLogin = new OneLogin();
 
-    /** Whether to wrap the application's DataSource for row-level security. */
     public boolean isEnabled() {
-      return enabled;
+      return this.enabled;
     }
 
-    /** Sets whether to wrap the application's DataSource for row-level security. */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
-    /** The separate login that {@code Tenancy.asSystem} work uses. */
     public SystemLogin getSystem() {
-      return system;
+      return this.system;
     }
 
-    /** Running from one configured login: the owner, which migrates and creates the other two. */
     public OneLogin getOneLogin() {
-      return oneLogin;
+      return this.oneLogin;
     }
 
     /**
@@ -132,135 +127,121 @@ public class TenantryProperties {
      */
     public static class OneLogin {
 
-      /** Whether the configured login is the owner that migrates and creates the application and system roles. */
+      /**
+       * Whether the configured login is the owner, which migrates and creates the application and system
+       * roles.
+       */
       private boolean enabled;
 
-      /** The role requests run as; defaults to the owner's user name followed by {@code _app}. */
+      /** Role requests run as in one-login mode. Defaults to the owner's user name followed by "_app". */
       private String appRole;
 
       /**
-       * Its password; when unset a random one is set at every start (configure it when several instances
-       * share the database: a restart would otherwise change it under the others).
+       * Password of the application role in one-login mode. When unset, a random one is set at every start: set
+       * it when several instances share the database, as a restart would otherwise change it under the others.
        */
       private String appPassword;
 
-      /** Whether the configured login is the owner that migrates and creates the application and system roles. */
       public boolean isEnabled() {
-        return enabled;
+        return this.enabled;
       }
 
-      /** Sets whether the configured login is the owner that creates the other two. */
       public void setEnabled(boolean enabled) {
         this.enabled = enabled;
       }
 
-      /** The role requests run as. */
       public String getAppRole() {
-        return appRole;
+        return this.appRole;
       }
 
-      /** Sets the role requests run as. */
       public void setAppRole(String appRole) {
         this.appRole = appRole;
       }
 
-      /** The application role's password. */
       public String getAppPassword() {
-        return appPassword;
+        return this.appPassword;
       }
 
-      /** Sets the application role's password. */
       public void setAppPassword(String appPassword) {
         this.appPassword = appPassword;
       }
     }
 
     /**
-     * The login for {@code Tenancy.asSystem} work (register-key lookup, per-company jobs, the
+     * The login for {@code Tenancy.runAsSystem} work (register-key lookup, per-company jobs, the
      * actuator counts): a role named in the generated policies, or one with BYPASSRLS. Without it,
      * system work sees no tenant rows.
      */
     public static class SystemLogin {
 
-      /** JDBC URL of the system login; defaults to {@code spring.datasource.url}. */
+      /** JDBC URL of the system login. Defaults to spring.datasource.url. */
       private String url;
 
       /**
-       * User name of the system login; system access is disabled when unset (in one-login mode it defaults to
-       * the owner's user name followed by {@code _system}).
+       * User name of the system login, for Tenancy.runAsSystem and supplyAsSystem work; name it in the policy
+       * migration (--system-role). When unset, system work sees no tenant rows; in one-login mode it defaults to
+       * the owner's user name followed by "_system".
        */
       private String username;
 
-      /** Password of the system login. */
+      /** Password of the system login. In one-login mode, a random one is set at every start when unset. */
       private String password;
 
-      /** Largest number of connections of the system pool (HikariCP). */
+      /** Maximum number of connections of the system pool (HikariCP). */
       private int maximumPoolSize = 5;
 
-      /** Connections the system pool keeps open when idle. */
+      /** Number of connections the system pool keeps open when idle. */
       private int minimumIdle;
 
       /** How long system work waits for a connection before failing. */
       private Duration connectionTimeout = Duration.ofSeconds(30);
 
-      /** Largest number of connections of the system pool. */
-      public int getMaximumPoolSize() {
-        return maximumPoolSize;
-      }
-
-      /** Sets the largest number of connections of the system pool. */
-      public void setMaximumPoolSize(int maximumPoolSize) {
-        this.maximumPoolSize = maximumPoolSize;
-      }
-
-      /** Connections the system pool keeps open when idle. */
-      public int getMinimumIdle() {
-        return minimumIdle;
-      }
-
-      /** Sets the connections the system pool keeps open when idle. */
-      public void setMinimumIdle(int minimumIdle) {
-        this.minimumIdle = minimumIdle;
-      }
-
-      /** How long system work waits for a connection. */
-      public Duration getConnectionTimeout() {
-        return connectionTimeout;
-      }
-
-      /** Sets how long system work waits for a connection. */
-      public void setConnectionTimeout(Duration connectionTimeout) {
-        this.connectionTimeout = connectionTimeout;
-      }
-
-      /** JDBC URL of the system login. */
       public String getUrl() {
-        return url;
+        return this.url;
       }
 
-      /** Sets the JDBC URL of the system login. */
       public void setUrl(String url) {
         this.url = url;
       }
 
-      /** User name of the system login. */
       public String getUsername() {
-        return username;
+        return this.username;
       }
 
-      /** Sets the user name of the system login. */
       public void setUsername(String username) {
         this.username = username;
       }
 
-      /** Password of the system login. */
       public String getPassword() {
-        return password;
+        return this.password;
       }
 
-      /** Sets the password of the system login. */
       public void setPassword(String password) {
         this.password = password;
+      }
+
+      public int getMaximumPoolSize() {
+        return this.maximumPoolSize;
+      }
+
+      public void setMaximumPoolSize(int maximumPoolSize) {
+        this.maximumPoolSize = maximumPoolSize;
+      }
+
+      public int getMinimumIdle() {
+        return this.minimumIdle;
+      }
+
+      public void setMinimumIdle(int minimumIdle) {
+        this.minimumIdle = minimumIdle;
+      }
+
+      public Duration getConnectionTimeout() {
+        return this.connectionTimeout;
+      }
+
+      public void setConnectionTimeout(Duration connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
       }
     }
   }
@@ -275,8 +256,8 @@ public class TenantryProperties {
     private String roleClaim = "role";
 
     /**
-     * Name of the claim that carries the granted store ids: a list of UUID strings, or the string
-     * "*" for every store of the company.
+     * Name of the claim that carries the granted store ids: a list of UUID strings, or the string "*" for every
+     * store of the company.
      */
     private String storesClaim = "store_ids";
 
@@ -287,77 +268,67 @@ public class TenantryProperties {
     private String principalClaim = "sub";
 
     /**
-     * Issuer every token must name in its "iss" claim. When set, a validator is added to the JWT
-     * decoder that Spring Boot builds from spring.security.oauth2.resourceserver.jwt.*.
+     * Issuer every token must name in its "iss" claim. When set, a validator is added to the JWT decoder that
+     * Spring Boot builds from spring.security.oauth2.resourceserver.jwt.*.
      */
     private String issuer;
 
-    /** Name of the company claim. */
     public String getCompanyClaim() {
-      return companyClaim;
+      return this.companyClaim;
     }
 
-    /** Sets the name of the company claim. */
     public void setCompanyClaim(String companyClaim) {
       this.companyClaim = companyClaim;
     }
 
-    /** Name of the role claim. */
     public String getRoleClaim() {
-      return roleClaim;
+      return this.roleClaim;
     }
 
-    /** Sets the name of the role claim. */
     public void setRoleClaim(String roleClaim) {
       this.roleClaim = roleClaim;
     }
 
-    /** Name of the stores claim. */
     public String getStoresClaim() {
-      return storesClaim;
+      return this.storesClaim;
     }
 
-    /** Sets the name of the stores claim. */
     public void setStoresClaim(String storesClaim) {
       this.storesClaim = storesClaim;
     }
 
-    /** Roles that see every store. */
     public List<String> getAllStoresRoles() {
-      return allStoresRoles;
+      return this.allStoresRoles;
     }
 
-    /** Sets the roles that see every store. */
     public void setAllStoresRoles(List<String> allStoresRoles) {
       this.allStoresRoles = allStoresRoles;
     }
 
-    /** Name of the principal claim. */
     public String getPrincipalClaim() {
-      return principalClaim;
+      return this.principalClaim;
     }
 
-    /** Sets the name of the principal claim. */
     public void setPrincipalClaim(String principalClaim) {
       this.principalClaim = principalClaim;
     }
 
-    /** The required issuer, or {@code null}. */
     public String getIssuer() {
-      return issuer;
+      return this.issuer;
     }
 
-    /** Sets the required issuer. */
     public void setIssuer(String issuer) {
       this.issuer = issuer;
     }
-
   }
 
   /** Register API keys, sent in the {@code X-Register-Key} header. */
   public static class RegisterKeys {
 
-    /** Whether requests may authenticate with a register API key in the X-Register-Key header. */
+    /**
+     * Whether requests may authenticate with a register API key in the X-Register-Key header (and the key
+     * entity is mapped).
+     */
     private boolean enabled = true;
 
     /** Shortest time between two writes of a key's last-seen time; requests in between only read. */
@@ -366,32 +337,26 @@ public class TenantryProperties {
     /** Authorities granted to a request authenticated by a register key. */
     private List<String> authorities = new ArrayList<>(List.of("ROLE_REGISTER"));
 
-    /** Whether register keys are accepted. */
     public boolean isEnabled() {
-      return enabled;
+      return this.enabled;
     }
 
-    /** Sets whether register keys are accepted. */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
-    /** Shortest time between two last-seen writes. */
     public Duration getLastSeenInterval() {
-      return lastSeenInterval;
+      return this.lastSeenInterval;
     }
 
-    /** Sets the shortest time between two last-seen writes. */
     public void setLastSeenInterval(Duration lastSeenInterval) {
       this.lastSeenInterval = lastSeenInterval;
     }
 
-    /** Authorities of a register-key request. */
     public List<String> getAuthorities() {
-      return authorities;
+      return this.authorities;
     }
 
-    /** Sets the authorities of a register-key request. */
     public void setAuthorities(List<String> authorities) {
       this.authorities = authorities;
     }
@@ -404,13 +369,13 @@ public class TenantryProperties {
     private boolean enabled = true;
 
     /**
-     * Whether responses to authenticated requests get "Cache-Control: private" when nothing else set
-     * a Cache-Control header, and "Vary: Authorization, X-Register-Key, X-Store-Id".
+     * Whether responses to authenticated requests get "Cache-Control: private" when nothing else set a
+     * Cache-Control header, and "Vary: Authorization, X-Register-Key, X-Store-Id".
      */
     private boolean cacheControl = true;
 
     /**
-     * Whether Spring Security's authentication and authorization failures are answered with RFC 9457
+     * Whether Spring Security's authentication and authorization failures (401, 403) are answered with RFC 9457
      * problem details, including the resource server's invalid-token responses.
      */
     private boolean problemDetails = true;
@@ -418,42 +383,34 @@ public class TenantryProperties {
     /** Whether a principal granted exactly one store has it selected without an X-Store-Id header. */
     private boolean selectSingleStore = true;
 
-    /** Whether the request filter is on. */
     public boolean isEnabled() {
-      return enabled;
+      return this.enabled;
     }
 
-    /** Sets whether the request filter is on. */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
 
-    /** Whether cache headers are written. */
     public boolean isCacheControl() {
-      return cacheControl;
+      return this.cacheControl;
     }
 
-    /** Sets whether cache headers are written. */
     public void setCacheControl(boolean cacheControl) {
       this.cacheControl = cacheControl;
     }
 
-    /** Whether security failures are answered with problem details. */
     public boolean isProblemDetails() {
-      return problemDetails;
+      return this.problemDetails;
     }
 
-    /** Sets whether security failures are answered with problem details. */
     public void setProblemDetails(boolean problemDetails) {
       this.problemDetails = problemDetails;
     }
 
-    /** Whether a single granted store is selected automatically. */
     public boolean isSelectSingleStore() {
-      return selectSingleStore;
+      return this.selectSingleStore;
     }
 
-    /** Sets whether a single granted store is selected automatically. */
     public void setSelectSingleStore(boolean selectSingleStore) {
       this.selectSingleStore = selectSingleStore;
     }
@@ -465,12 +422,10 @@ public class TenantryProperties {
     /** Whether the default Spring Cache key generator puts the caller's tenant into every key. */
     private boolean tenantKeys = true;
 
-    /** Whether cache keys carry the tenant. */
     public boolean isTenantKeys() {
-      return tenantKeys;
+      return this.tenantKeys;
     }
 
-    /** Sets whether cache keys carry the tenant. */
     public void setTenantKeys(boolean tenantKeys) {
       this.tenantKeys = tenantKeys;
     }
@@ -480,17 +435,15 @@ public class TenantryProperties {
   public static class Task {
 
     /**
-     * Whether a TaskDecorator carries the submitting thread's tenant to the task executors Spring
-     * Boot builds, @Async methods included.
+     * Whether a TaskDecorator (TenantTaskDecorator) carries the submitting thread's tenant to the task executors
+     * Spring Boot builds, @Async methods included.
      */
     private boolean propagate = true;
 
-    /** Whether the tenant is propagated to task executors. */
     public boolean isPropagate() {
-      return propagate;
+      return this.propagate;
     }
 
-    /** Sets whether the tenant is propagated to task executors. */
     public void setPropagate(boolean propagate) {
       this.propagate = propagate;
     }

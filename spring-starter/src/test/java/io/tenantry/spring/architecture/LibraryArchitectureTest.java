@@ -1,10 +1,12 @@
 package io.tenantry.spring.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantry.spring.architecture.bad.BenchmarkSwitch;
 import com.example.archfixture.InternalsUser;
 import io.tenantry.spring.architecture.bad.ObjectAccessor;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,8 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tenantry's own main code (core, hibernate, spring starter, test support: every library module is on
- * this module's class path) against {@link LibraryRules}; and each rule against code that breaks it on
+ * Tenantry's own main code (core, hibernate, spring starter and its test artifact, test support, clusters:
+ * every library module is on this module's test class path) against {@link LibraryRules}; and each rule against code that breaks it on
  * purpose, so that none passes by matching nothing. The internals rule has no class to check here (all
  * of it is library code): it is proven on its fixture only.
  */
@@ -27,6 +29,17 @@ class LibraryArchitectureTest {
 
   @ArchTest
   static final ArchRule noBenchmarkSwitches = LibraryRules.NO_BENCHMARK_SWITCHES;
+
+  @Test
+  void everyLibraryModuleIsAnalysed() {
+    JavaClasses analysed = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+        .importPackages("io.tenantry");
+    for (String module : new String[] {"io.tenantry.core.", "io.tenantry.hibernate.", "io.tenantry.spring.autoconfigure.",
+        "io.tenantry.spring.test.", "io.tenantry.test.", "io.tenantry.clusters."}) {
+      assertThat(analysed.stream().map(JavaClass::getName).filter(n -> n.startsWith(module)))
+          .as("main classes of %s on the class path of LibraryArchitectureTest", module).isNotEmpty();
+    }
+  }
 
   @Test
   void internalsUsedOutsideTheLibrary_fail() {

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,6 +58,16 @@ public class Accounts {
 
   /** How long a signup link works. */
   static final Duration SIGNUP_TTL = Duration.ofHours(24);
+
+  /** At most this many signup mails go to one address within {@link #SIGNUP_MAIL_WINDOW}. */
+  static final int SIGNUP_MAILS_PER_WINDOW = 5;
+
+  static final Duration SIGNUP_MAIL_WINDOW = Duration.ofHours(1);
+
+  /** Signup requests are deleted this long after their link expired (used or not). */
+  static final Duration SIGNUP_KEPT_AFTER_EXPIRY = Duration.ofDays(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
 
   // compared against when the email is unknown, so that a wrong email costs as long as a wrong password
   private final String dummyHash;
@@ -106,12 +118,25 @@ public class Accounts {
   public void requestSignup(String companyName, String email, String confirmBaseUrl) {
     String token = OneTimeTokens.create("sgn_");
     Instant now = Instant.now();
-    boolean hasLogin = Tenancy.asSystem("signup: record the request and whether its e-mail has a login",
+    Boolean hasLogin = Tenancy.asSystem("signup: record the request and whether its e-mail has a login",
         () -> transactions.execute(s -> {
+          purgeExpiredSignups(now);
+          long recent = em.createQuery("select count(r) from SignupRequest r where r.email = :email"
+              + " and r.createdAt > :since", Long.class)
+              .setParameter("email", email).setParameter("since", now.minus(SIGNUP_MAIL_WINDOW)).getSingleResult();
+          if (recent >= SIGNUP_MAILS_PER_WINDOW) {
+            return null;
+          }
           boolean exists = loginOf(email).isPresent();
           em.persist(new SignupRequest(email, companyName, OneTimeTokens.hash(token), now, now.plus(SIGNUP_TTL)));
           return exists;
         }));
+    if (hasLogin == null) {
+      // the address got its links already: no more mail (no mail bombing through signup), the same answer
+      LOG.info("Signup: an address asked more than {} times within {}; no mail sent", SIGNUP_MAILS_PER_WINDOW,
+          SIGNUP_MAIL_WINDOW);
+      return;
+    }
     String link = confirmBaseUrl + "/#signup=" + token;
     if (hasLogin) {
       outbox.send(email, "You already have a Tenantry POS account: open the link and enter its password to add"
@@ -119,6 +144,15 @@ public class Accounts {
     } else {
       outbox.send(email, "Confirm your Tenantry POS signup: open the link and choose your password", link);
     }
+  }
+
+  /**
+   * Deletes the signup requests whose link expired more than {@link #SIGNUP_KEPT_AFTER_EXPIRY} ago, in the caller's
+   * transaction: the table holds about a day of signups, so this costs little, and signups are rare.
+   */
+  private void purgeExpiredSignups(Instant now) {
+    em.createQuery("delete from SignupRequest r where r.expiresAt < :cutoff")
+        .setParameter("cutoff", now.minus(SIGNUP_KEPT_AFTER_EXPIRY)).executeUpdate();
   }
 
   /**

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code io.tenantry.examples.pos.account.Outbox}, INFO) and keeps the last {@value #KEPT} in memory, which the
  * tests read as the addressee's mailbox. A real deployment replaces this bean with its mailer.
  *
- * <p>Development and benchmarks only: with {@code pos.outbox.file=PATH} each message is also appended to that
- * file as one line, {@code to TAB subject TAB link}, so that a client in another process (the benchmarks) can
+ * <p>Development and tests only: with {@code pos.outbox.file=PATH} each message is also appended to that
+ * file as one line, {@code to TAB subject TAB link}, so that a client in another process (the register client's tests, the benchmarks) can
  * open its links. Off by default; when on, the app logs a warning at startup: whoever reads the file can
  * confirm any signup and accept any invitation.
  */
@@ -43,7 +43,7 @@ public class Outbox {
       LOG.warn("**********************************************************************************");
       LOG.warn("pos.outbox.file is set: every signup and invitation link is written to {}.", this.file.toAbsolutePath());
       LOG.warn("Whoever reads that file can confirm any signup and accept any invitation. Development and");
-      LOG.warn("benchmarks only: never set it on a server that real people use.");
+      LOG.warn("tests only: never set it on a server that real people use.");
       LOG.warn("**********************************************************************************");
     }
   }

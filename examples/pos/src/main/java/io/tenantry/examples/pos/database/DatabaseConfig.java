@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -56,17 +55,10 @@ class DatabaseConfig {
     return pool("pos-system", owner.url(), logins.systemRole(), logins.systemPassword(), 3);
   }
 
-  /**
-   * What JPA and everything else use: the app role, with the tenant set in every transaction. Only the
-   * benchmark switch {@code pos.benchmark.isolation-off=true} replaces it (see {@link BenchmarkIsolationOff}).
-   */
+  /** What JPA and everything else use: the app role, with the tenant set in every transaction. */
   @Bean
   @Primary
-  DataSource dataSource(@Qualifier("appPool") HikariDataSource app, @Qualifier("systemPool") HikariDataSource system,
-      OwnerLogin owner, Environment env) {
-    if (BenchmarkIsolationOff.requested(env)) {
-      return BenchmarkIsolationOff.bypassPool(owner, app.getMaximumPoolSize());
-    }
+  DataSource dataSource(@Qualifier("appPool") HikariDataSource app, @Qualifier("systemPool") HikariDataSource system) {
     return TenantryRls.dataSource(app, system);
   }
 
@@ -79,16 +71,10 @@ class DatabaseConfig {
     return new CheckedRollbacks(entityManagerFactory);
   }
 
-  /** Benchmark only: turns Tenantry's query scoping off when {@code pos.benchmark.isolation-off=true}; otherwise does nothing. */
-  @Bean
-  static BeanPostProcessor benchmarkIsolationOffFilters(Environment env) {
-    return BenchmarkIsolationOff.requested(env) ? BenchmarkIsolationOff.scopingOff() : new BeanPostProcessor() {};
-  }
-
   /**
    * Migrates, then closes the owner's pool: the owner login (superuser on the embedded server) is for
    * migrations only, and its idle connections would otherwise stay open in the serving application
-   * (issue 22, item 6). Requests never use it; the benchmark-only switch opens its own pool.
+   * (issue 22, item 6). Requests never use it.
    */
   @Bean
   FlywayMigrationStrategy migrateThenCloseOwnerPool(@Qualifier("ownerDataSource") HikariDataSource ownerDataSource) {

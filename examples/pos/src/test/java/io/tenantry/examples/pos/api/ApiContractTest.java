@@ -38,8 +38,8 @@ class ApiContractTest extends ApiTestBase {
   }
 
   /**
-   * The benchmark-only switch pos.benchmark.isolation-off is not set by default: requests go through the RLS
-   * DataSource, and tenant-owned entities are read through Tenantry's scoping persisters.
+   * Requests go through the RLS DataSource, and tenant-owned entities are read through Tenantry's scoping
+   * persisters (the POS has no setting that changes either: ArchitectureTest).
    */
   @Test
   void defaultApp_hasIsolationOn(@Autowired DataSource dataSource, @Autowired EntityManager em) {

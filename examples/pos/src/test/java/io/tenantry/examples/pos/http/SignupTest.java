@@ -167,6 +167,35 @@ class SignupTest extends RunningPos {
     }
   }
 
+  @Test
+  void aFloodOfSignups_forOneAddress_mailsItFiveTimes_andAnswersAlikeThroughout() {
+    HttpResponse<String> first = expect(requestSignup("Flood Co", "bombed@flood.example"), 202);
+    for (int i = 0; i < 11; i++) {
+      HttpResponse<String> again = expect(requestSignup("Flood Co " + i, "bombed@flood.example"), 202);
+      assertThat(again.body()).isEqualTo(first.body());
+      assertThat(headers(again)).isEqualTo(headers(first));
+    }
+    assertThat(context.getBean(Outbox.class).to("bombed@flood.example")).hasSize(5);
+    assertThat(admin("select count(*) from pos_signup_request where email = 'bombed@flood.example'")).isEqualTo(5);
+    // another address is not affected, and the first five links still work
+    expect(requestSignup("Calm Co", "calm@flood.example"), 202);
+    assertThat(context.getBean(Outbox.class).to("calm@flood.example")).hasSize(1);
+    expect(confirmSignup(signupToken("bombed@flood.example", 4), "bombed-password"), 201);
+  }
+
+  @Test
+  void signupRequests_aDayPastTheirExpiry_areDeleted() {
+    expect(requestSignup("Old Co", "old@purge.example"), 202);
+    expect(requestSignup("Recent Co", "recent@purge.example"), 202);
+    admin("with e as (update pos_signup_request set expires_at = now() - interval '25 hours'"
+        + " where email = 'old@purge.example' returning 1) select count(*) from e");
+    admin("with e as (update pos_signup_request set expires_at = now() - interval '23 hours'"
+        + " where email = 'recent@purge.example' returning 1) select count(*) from e");
+    expect(requestSignup("Next Co", "next@purge.example"), 202);
+    assertThat(admin("select count(*) from pos_signup_request where email = 'old@purge.example'")).isZero();
+    assertThat(admin("select count(*) from pos_signup_request where email = 'recent@purge.example'")).isEqualTo(1);
+  }
+
   /** The headers that can tell answers apart (not the date). */
   static Map<String, List<String>> headers(HttpResponse<String> r) {
     return r.headers().map().entrySet().stream().filter(e -> !e.getKey().equalsIgnoreCase("date"))
