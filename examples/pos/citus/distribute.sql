@@ -5,6 +5,7 @@
 
 -- reference tables: global data, replicated to every node
 select create_reference_table('pos_signup_request');
+select create_reference_table('tenantry_register_key_lookup');
 select create_reference_table('tenantry_user_account');
 
 -- distributed tables, each after the tables it references

@@ -47,6 +47,7 @@ class TwoCompaniesTest {
     AppRole system = db.createAppRole("fixture_sys");
     db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
     db.execute(resource("db/tenantry/V0_2_0__tenantry_company_status.sql"));
+    db.execute(resource("db/tenantry/V0_2_1__tenantry_company_keys.sql"));
     db.execute(IsolationAudit.of(db.adminDataSource()).schemaPolicySql(system.name()));
     Configuration cfg = new Configuration();
     List.of(Company.class, Store.class, Register.class, UserAccount.class, Membership.class, StoreGrant.class)

@@ -2,6 +2,7 @@ package io.tenantry.spring.autoconfigure;
 
 import io.tenantry.core.model.Company;
 import io.tenantry.spring.registerkey.RegisterKey;
+import io.tenantry.spring.registerkey.RegisterKeyLookupEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.ResourceLoader;
@@ -10,7 +11,8 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypesScanne
 
 /**
  * The entity classes Tenantry maps: everything in {@code io.tenantry.core.model} (scanned, so new
- * model classes come along) and, when register keys are on, {@link RegisterKey}.
+ * model classes come along) and, when register keys are on, {@link RegisterKey} and its directory entry
+ * {@link RegisterKeyLookupEntry}.
  */
 final class TenantryEntities {
 
@@ -22,6 +24,7 @@ final class TenantryEntities {
         .getManagedClassNames());
     if (registerKeys) {
       names.add(RegisterKey.class.getName());
+      names.add(RegisterKeyLookupEntry.class.getName());
     }
     this.classNames = List.copyOf(names);
   }

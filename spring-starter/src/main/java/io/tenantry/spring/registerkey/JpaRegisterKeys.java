@@ -26,9 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ul>
  *   <li>{@link #issue} and {@link #revoke} run in the caller's transaction (or a new one) under the
- *       bound tenant, like any other write of tenant data;</li>
- *   <li>{@link #resolve} hashes the presented key, finds the row by its hash (the only cross-tenant
- *       read, see {@code RegisterKeyLookup}), compares the hashes again in constant time with
+ *       bound tenant, like any other write of tenant data; {@link #issue} also records the key's hash in the
+ *       directory {@code tenantry_register_key_lookup}, as the system login in a transaction of its own;</li>
+ *   <li>{@link #resolve} hashes the presented key, finds its company and id in the directory by the hash
+ *       (the only cross-tenant read, see {@code RegisterKeyLookup}), reads the key row as that company,
+ *       compares the hashes again in constant time with
  *       {@link MessageDigest#isEqual}, refuses revoked keys, and records the last-seen time under the
  *       register's own tenant, at most once per {@code lastSeenInterval}. Nothing is cached, so a
  *       revocation takes effect on the next request.</li>
@@ -88,6 +90,8 @@ public final class JpaRegisterKeys implements RegisterKeys {
         entityManager.persist(key);
         entityManager.flush();
       });
+      // the directory entry commits on its own; should this transaction roll back, it points to no key (inert)
+      lookup.record(key);
       LOG.info("Issued register key {} for register {} of store {}", key.getId(), registerId, register.getStoreId());
       return new IssuedRegisterKey(key.getId(), key.getCompanyId(), key.getStoreId(), key.getRegisterId(),
           key.getCreatedAt(), clear);

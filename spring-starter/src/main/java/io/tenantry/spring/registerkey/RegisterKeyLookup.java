@@ -1,6 +1,7 @@
 package io.tenantry.spring.registerkey;
 
 import io.tenantry.core.Tenancy;
+import io.tenantry.core.TenantContext;
 import io.tenantry.core.UnscopedAccess;
 import io.tenantry.spring.internal.IsolatedJpa;
 import jakarta.persistence.EntityManagerFactory;
@@ -14,10 +15,15 @@ import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * Finds a key by its hash before any tenant is known: the one cross-tenant read of the register-key
- * path, kept in this class so that the database-level mechanism can change in one place (with
- * row-level security it becomes a narrowly granted lookup rather than system access).
+ * path, kept in this class so that the database-level mechanism can change in one place.
  *
- * <p>The read is native SQL built once from the mapping (table and column names as Hibernate renders
+ * <p>Two steps, so that tenant data is only ever read as one company: the directory
+ * ({@code tenantry_register_key_lookup}, global data, system access) gives the key's company and id; the key row
+ * ({@code tenantry_register_key}) is then read as that company, by its primary key {@code (company_id, id)}. On
+ * Citus the first is a reference table and the second one shard; with companies on several clusters
+ * ({@code tenantry-clusters}) the first reads the home cluster and the second the company's cluster.
+ *
+ * <p>The directory read is native SQL built once from the mapping (table and column names as Hibernate renders
  * them). A JPQL query would be translated to SQL again on every request: system-access sessions
  * bypass Hibernate's query plan cache (see {@code TenantFilters.SYSTEM_SESSION}), and this lookup runs
  * on every request a register authenticates with its key. Native query plans are cached whatever the
@@ -26,6 +32,7 @@ import org.hibernate.persister.entity.EntityPersister;
 final class RegisterKeyLookup {
 
   static final String REASON = "register key lookup: find the register of a presented X-Register-Key";
+  static final String RECORD_REASON = "register key directory: record the hash of a newly issued key";
 
   private final EntityManagerFactory entityManagerFactory;
   private final IsolatedJpa jpa;
@@ -36,15 +43,33 @@ final class RegisterKeyLookup {
     this.jpa = jpa;
   }
 
-  @UnscopedAccess("finds a register key by its hash before any tenant is known; runs as system access")
+  @UnscopedAccess("finds a register key's company by the key's hash before any tenant is known; runs as system"
+      + " access on the global directory, then reads the key as its company")
   Optional<Found> byHash(byte[] hash) {
     String sql = byHashSql();
-    return Tenancy.supplyAsSystem(REASON, () -> jpa.inTransaction(em -> {
+    Optional<Object[]> entry = Tenancy.supplyAsSystem(REASON, () -> jpa.inTransaction(em -> {
       @SuppressWarnings("unchecked")
-      List<RegisterKey> keys = em.createNativeQuery(sql, RegisterKey.class)
-          .setParameter("hash", hash)
-          .getResultList();
-      return keys.stream().findFirst().map(Found::of);
+      List<Object[]> rows = em.createNativeQuery(sql).setParameter("hash", hash).getResultList();
+      return rows.stream().findFirst();
+    }));
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    UUID keyId = (UUID) entry.get()[0];
+    UUID company = (UUID) entry.get()[1];
+    return Tenancy.supply(TenantContext.ofCompany(company), () -> jpa.inTransaction(em ->
+        Optional.ofNullable(em.find(RegisterKey.class, keyId)).map(Found::of)));
+  }
+
+  /**
+   * Records a new key in the directory, as the system login in a transaction of its own (with several clusters the
+   * directory is on the home cluster, the key on its company's). Call it after the key row is written and before its
+   * transaction commits: if that transaction rolls back, the entry points to no key and is inert.
+   */
+  void record(RegisterKey key) {
+    Tenancy.runAsSystem(RECORD_REASON, () -> jpa.inTransaction(em -> {
+      em.persist(new RegisterKeyLookupEntry(key.getId(), key.keyHash(), key.getCompanyId()));
+      return null;
     }));
   }
 
@@ -57,16 +82,18 @@ final class RegisterKeyLookup {
     return sql;
   }
 
-  /** {@code select k.* from <table> k where k.<key hash column> = :hash}, in the mapping's names. */
+  /**
+   * {@code select l.<key id>, l.<company> from <directory> l where l.<key hash> = :hash}, in the mapping's names.
+   */
   static String selectByHash(EntityManagerFactory entityManagerFactory) {
     EntityPersister persister = entityManagerFactory.unwrap(SessionFactoryImplementor.class)
-        .getMappingMetamodel().getEntityDescriptor(RegisterKey.class);
+        .getMappingMetamodel().getEntityDescriptor(RegisterKeyLookupEntry.class);
     if (!(persister instanceof AbstractEntityPersister mapped)) {
-      throw new IllegalStateException("RegisterKey is mapped by " + persister.getClass().getName()
+      throw new IllegalStateException("RegisterKeyLookupEntry is mapped by " + persister.getClass().getName()
           + "; Tenantry's register-key lookup needs Hibernate's standard single-table mapping of it");
     }
-    return "select k.* from " + mapped.getTableName() + " k where k." + mapped.getPropertyColumnNames("keyHash")[0]
-        + " = :hash";
+    return "select l." + mapped.getIdentifierColumnNames()[0] + ", l." + mapped.getPropertyColumnNames("company")[0]
+        + " from " + mapped.getTableName() + " l where l." + mapped.getPropertyColumnNames("keyHash")[0] + " = :hash";
   }
 
   /** What the lookup found, detached from any session. */

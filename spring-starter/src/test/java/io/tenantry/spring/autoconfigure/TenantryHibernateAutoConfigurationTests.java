@@ -8,6 +8,7 @@ import io.tenantry.core.model.Store;
 import io.tenantry.hibernate.TenantryHibernate;
 import io.tenantry.hibernate.TenantryTenantIdentifierResolver;
 import io.tenantry.spring.registerkey.RegisterKey;
+import io.tenantry.spring.registerkey.RegisterKeyLookupEntry;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class TenantryHibernateAutoConfigurationTests {
   void tenantryEntitiesShouldIncludeTheHierarchyAndRegisterKeysOnce() {
     TenantryEntities entities = new TenantryEntities(new DefaultResourceLoader(), true);
     assertThat(entities.classNames()).contains(Company.class.getName(), Store.class.getName(),
-        Register.class.getName(), RegisterKey.class.getName());
+        Register.class.getName(), RegisterKey.class.getName(), RegisterKeyLookupEntry.class.getName());
     MutablePersistenceUnitInfo unit = new MutablePersistenceUnitInfo();
     unit.addManagedClassName(Store.class.getName());
     entities.addTo(unit);
@@ -70,7 +71,8 @@ class TenantryHibernateAutoConfigurationTests {
   @Test
   void tenantryEntitiesWhenRegisterKeysDisabledShouldLeaveRegisterKeyOut() {
     assertThat(new TenantryEntities(new DefaultResourceLoader(), false).classNames())
-        .contains(Company.class.getName()).doesNotContain(RegisterKey.class.getName());
+        .contains(Company.class.getName())
+        .doesNotContain(RegisterKey.class.getName(), RegisterKeyLookupEntry.class.getName());
   }
 
   @Test

@@ -78,7 +78,7 @@ class RegisterKeyHttpTest extends AttackAppTestSupport {
         mvc.perform(get("/probe/whoami").with(asRegister(key))).andExpect(status().isOk());
       }
       QueryStatistics lookup = statistics.getQueryStatistics(
-          "select k.* from tenantry_register_key k where k.key_hash = ?");
+          "select l.register_key_id, l.company from tenantry_register_key_lookup l where l.key_hash = ?");
       assertThat(lookup.getExecutionCount()).isEqualTo(4);
       assertThat(lookup.getPlanCacheMissCount()).isLessThanOrEqualTo(1);
       assertThat(lookup.getPlanCacheHitCount()).isGreaterThanOrEqualTo(3);
@@ -150,6 +150,48 @@ class RegisterKeyHttpTest extends AttackAppTestSupport {
     assertThat(row.get("company_id")).isEqualTo(A);
     assertThat(row.get("store_id")).isEqualTo(A1);
     assertThat(row.get("last_seen_at")).isNotNull();
+  }
+
+  /**
+   * The directory (issue 24): the key's hash maps to its company and id, platform-wide; the key row, whose primary
+   * key is (company_id, id), is read as that company and decides.
+   */
+  @Test
+  void theDirectoryMapsTheHashToTheCompanyAndTheKeyRowDecides() throws Exception {
+    IssuedRegisterKey key = issue(RA1);
+    byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.key().getBytes(StandardCharsets.US_ASCII));
+    Map<String, Object> entry = admin().queryForMap("select * from tenantry_register_key_lookup where key_hash = ?",
+        (Object) hash);
+    assertThat(entry).containsEntry("register_key_id", key.keyId()).containsEntry("company", A).hasSize(3);
+    assertThat(admin().queryForObject("select count(*) from pg_constraint where conrelid ="
+        + " 'tenantry_register_key'::regclass and contype in ('p', 'u') and not (conkey @> array[(select attnum"
+        + " from pg_attribute where attrelid = conrelid and attname = 'company_id')])", Long.class)).isZero();
+
+    // an entry whose key row is gone (its register deleted, its company offboarded) is inert
+    admin().update("delete from tenantry_register_key where id = ?", key.keyId());
+    mvc.perform(get("/products").with(asRegister(key.key()))).andExpect(status().isUnauthorized());
+    assertThat(keys.resolve(key.key())).isEmpty();
+  }
+
+  /**
+   * The attack: a directory entry that sends a key of the attacker's choosing to another company's key. The key row,
+   * read as that company, holds another hash, so nothing is authenticated and the victim's key is not touched.
+   */
+  @Test
+  void aForgedDirectoryEntryPointingAtAnotherCompanysKeyAuthenticatesNothing() throws Exception {
+    IssuedRegisterKey victim = Tenancy.supply(TenantContext.ofCompany(B), () -> keys.issue(World.RB1));
+    String forged = "trk_" + "F".repeat(43);
+    byte[] forgedHash = MessageDigest.getInstance("SHA-256").digest(forged.getBytes(StandardCharsets.US_ASCII));
+    byte[] victimHash = MessageDigest.getInstance("SHA-256").digest(victim.key().getBytes(StandardCharsets.US_ASCII));
+    admin().update("update tenantry_register_key_lookup set key_hash = ? where register_key_id = ?", forgedHash,
+        victim.keyId());
+    mvc.perform(get("/products").with(asRegister(forged))).andExpect(status().isUnauthorized());
+    assertThat(keys.resolve(forged)).isEmpty();
+    assertThat(admin().queryForObject("select last_seen_at from tenantry_register_key where id = ?", Object.class,
+        victim.keyId())).isNull();
+    admin().update("update tenantry_register_key_lookup set key_hash = ? where register_key_id = ?", victimHash,
+        victim.keyId());
+    mvc.perform(get("/products").with(asRegister(victim.key()))).andExpect(status().isOk());
   }
 
   @Test

@@ -26,7 +26,7 @@ public final class World {
   private World() {}
 
   /**
-   * Creates Tenantry's schema (both migrations) and the test tables as the owner, seeds them, and puts
+   * Creates Tenantry's schema (its migrations) and the test tables as the owner, seeds them, and puts
    * row-level security on every tenant table (the policies an application would migrate), naming
    * {@code systemRole} (may be {@code null}) as the login for system access.
    */
@@ -34,6 +34,8 @@ public final class World {
     db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
     db.execute(resource("db/tenantry/V0_2_0__tenantry_company_status.sql"));
     db.execute(resource("db/tenantry/V0_1_1__tenantry_register_keys.sql"));
+    db.execute(resource("db/tenantry/V0_2_1__tenantry_company_keys.sql"));
+    db.execute(resource("db/tenantry/V0_2_2__tenantry_register_key_lookup.sql"));
     for (String name : extra) {
       db.execute(resource(name));
     }

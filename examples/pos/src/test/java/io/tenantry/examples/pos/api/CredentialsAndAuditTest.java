@@ -135,6 +135,24 @@ class CredentialsAndAuditTest extends ApiTestBase {
         .doesNotContain("\n").doesNotContain("Evil"));
   }
 
+  /**
+   * The register-key directory (key hash -> company, issue 24) is global data: the application role may not read,
+   * add, change or delete an entry of any company, its own included (V1_12); the system login wrote the entries of
+   * the keys World issued, and those keys authenticate.
+   */
+  @Test
+  void appRole_hasNoPrivilegeOnTheRegisterKeyDirectory() throws Exception {
+    assertThat(rows("tenantry_register_key_lookup")).isGreaterThanOrEqualTo(3);
+    for (String sql : new String[] {"select count(*) from tenantry_register_key_lookup",
+        "delete from tenantry_register_key_lookup", "update tenantry_register_key_lookup set company = company",
+        "insert into tenantry_register_key_lookup values (gen_random_uuid(), sha256('x'), gen_random_uuid())"}) {
+      assertThatThrownBy(() -> asApp(TenantContext.ofCompany(w.companyA), s -> s.execute(sql)))
+          .as(sql).hasMessageContaining("permission denied");
+    }
+    assertThat(rows("tenantry_register_key_lookup")).isGreaterThanOrEqualTo(3);
+    assertThat(get("/api/sync/catalog", w.keyA1).getStatus()).isEqualTo(200);
+  }
+
   @Test
   void isolationAudit_isClean_withoutWarnings_onTheReferenceApp() {
     AuditReport report = IsolationAudit.of(dataSource).mapping(entityManagerFactory.unwrap(SessionFactory.class)).run();
