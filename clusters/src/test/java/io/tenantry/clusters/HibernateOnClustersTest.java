@@ -60,8 +60,11 @@ class HibernateOnClustersTest {
     }
     String schema;
     try (InputStream in = Company.class.getClassLoader().getResourceAsStream(
-        "db/tenantry/V0_1_0__tenantry_hierarchy.sql")) {
-      schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        "db/tenantry/V0_1_0__tenantry_hierarchy.sql");
+        InputStream status = Company.class.getClassLoader().getResourceAsStream(
+            "db/tenantry/V0_2_0__tenantry_company_status.sql")) {
+      schema = new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n"
+          + new String(status.readAllBytes(), StandardCharsets.UTF_8);
     }
     for (TestDatabase db : List.of(one, two)) {
       db.execute(schema);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
+import org.hibernate.query.MutationQuery;
 
 /**
  * Creating tenants: a company with its first owner and stores, a store, a register. For the
@@ -38,7 +39,11 @@ import org.hibernate.SessionFactory;
  * {@link #createRegister} run in the bound company, like any write. Each call is its own transaction on the
  * session factory's connections; call it outside a transaction of another binding.
  *
- * <p>Deactivating a company is not here yet (see docs/starter.md, "Not yet here").
+ * <p>{@link #deactivateCompany} and {@link #reactivateCompany} are platform work too (no tenant bound; written by
+ * the system login, the only one that may change a company's status when the application role has the grants
+ * of {@code TenantryRoles}). A deactivated company's users cannot sign in and its registers are refused:
+ * the Spring Boot starter checks every request ({@link CompanyStatus}); an application on plain Hibernate calls
+ * {@link CompanyStatus#requireActive} where it binds a company for a caller.
  */
 public final class TenantProvisioning {
 
@@ -160,6 +165,59 @@ public final class TenantProvisioning {
       session.flush();
       return register.getId();
     });
+  }
+
+  /**
+   * Deactivates a company: its users cannot sign in and its registers are refused until
+   * {@link #reactivateCompany}; its data stays. Takes effect at once in this JVM, within
+   * {@link CompanyStatus#CACHE_TIME} in others. Deactivating a deactivated company keeps its first date and
+   * records the new reason.
+   *
+   * @param companyId the company
+   * @param reason why, for the platform's records (at most 500 characters), or {@code null}
+   * @throws IllegalStateException when a tenant is bound (this is platform work)
+   * @throws IllegalArgumentException when there is no such company, or the reason is too long
+   */
+  public void deactivateCompany(UUID companyId, String reason) {
+    if (reason != null && reason.length() > 500) {
+      throw new IllegalArgumentException("The reason of a deactivation has at most 500 characters (" + reason.length()
+          + " given)");
+    }
+    setStatus(companyId, false, reason);
+  }
+
+  /**
+   * Reactivates a deactivated company: its users sign in and its registers are served again (at once in this
+   * JVM, within {@link CompanyStatus#CACHE_TIME} in others). Reactivating an active company changes nothing.
+   *
+   * @throws IllegalStateException when a tenant is bound (this is platform work)
+   * @throws IllegalArgumentException when there is no such company
+   */
+  public void reactivateCompany(UUID companyId) {
+    setStatus(companyId, true, null);
+  }
+
+  private void setStatus(UUID companyId, boolean active, String reason) {
+    Objects.requireNonNull(companyId, "companyId");
+    String what = active ? "Reactivating" : "Deactivating";
+    if (Tenancy.isBound()) {
+      throw new IllegalStateException(what + " a company is platform work: call it with no tenant bound (it is bound "
+          + "to " + Tenancy.current().companyId() + ")");
+    }
+    int rows = Tenancy.supplyAsSystem("provisioning: " + (active ? "reactivate" : "deactivate") + " company "
+        + companyId, () -> sessionFactory.fromTransaction(session -> {
+          MutationQuery update = active
+              ? session.createNativeMutationQuery("update tenantry_company set deactivated_at = null,"
+                  + " deactivation_reason = null where id = :id")
+              : session.createNativeMutationQuery("update tenantry_company set deactivated_at = coalesce("
+                  + "deactivated_at, now()), deactivation_reason = cast(:reason as varchar) where id = :id")
+                  .setParameter("reason", reason, String.class);
+          return update.setParameter("id", companyId).executeUpdate();
+        }));
+    if (rows == 0) {
+      throw new IllegalArgumentException(what + " company " + companyId + ": there is no such company");
+    }
+    CompanyStatus.of(sessionFactory).changed(companyId, active);
   }
 
   private static void requireAllStores(String what) {

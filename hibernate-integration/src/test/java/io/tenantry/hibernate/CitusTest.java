@@ -38,6 +38,7 @@ class CitusTest {
   static void setUp(TestDatabase database) {
     db = database;
     db.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+    db.execute(Resources.text("db/tenantry/V0_2_0__tenantry_company_status.sql"));
     db.execute(Resources.text("fixture-schema.sql"));
     db.execute(Resources.text("fixture-joined-schema.sql"));
     sf = TwoCompanies.sessionFactory(db.appRole().dataSource(), Map.of());

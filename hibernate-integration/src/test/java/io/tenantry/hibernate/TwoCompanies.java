@@ -60,6 +60,7 @@ record TwoCompanies(SessionFactory sf, List<Class<?>> extra, String extraSchema,
   static TwoCompanies create(TestDatabase db, Map<String, Object> extraSettings, List<Class<?>> extra,
       String extraSchema) {
     db.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+    db.execute(Resources.text("db/tenantry/V0_2_0__tenantry_company_status.sql"));
     // the hierarchy keyed by (company_id, id), as migrated since Tenantry 0.2.1
     db.execute(Resources.text("db/tenantry/V0_2_1__tenantry_company_keys.sql"));
     db.execute(Resources.text("fixture-schema.sql"));

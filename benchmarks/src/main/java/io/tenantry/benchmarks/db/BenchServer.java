@@ -167,7 +167,8 @@ public final class BenchServer {
   private static String fingerprint(Shape shape) throws Exception {
     MessageDigest md = MessageDigest.getInstance("SHA-256");
     for (String part : new String[] {DATA_VERSION, shape.toString(),
-        DataLoader.resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"), DataLoader.resource("bench/schema.sql"),
+        DataLoader.resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"),
+        DataLoader.resource("db/tenantry/V0_2_0__tenantry_company_status.sql"), DataLoader.resource("bench/schema.sql"),
         DataLoader.resource("bench/constraints.sql"), String.join("\n", DataLoader.TABLE_SQL)}) {
       md.update(part.getBytes(StandardCharsets.UTF_8));
     }

@@ -81,6 +81,7 @@ final class DataLoader {
       st.execute("set maintenance_work_mem = '512MB'");
       st.execute("set synchronous_commit = off");
       st.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+      st.execute(resource("db/tenantry/V0_2_0__tenantry_company_status.sql"));
       st.execute(resource("bench/schema.sql"));
     }
     int chunk = Math.max(1, shape.companies / 20);

@@ -14,8 +14,9 @@ import org.hibernate.annotations.UuidGenerator;
 
 /**
  * The tenant: owns the subscription, users, settings, catalog and customers. Table
- * {@code tenantry_company}. A tenant sees only its own company row; creating a company is platform
- * work and runs inside {@code Tenancy.runAsSystem(reason, ...)}.
+ * {@code tenantry_company}. A tenant sees only its own company row; creating, deactivating and
+ * reactivating a company is platform work ({@code TenantProvisioning}, under {@code Tenancy.runAsSystem}).
+ * The deactivation columns (migration {@code V0_2_0__tenantry_company_status.sql}) are read-only here.
  */
 @Entity
 @Table(name = "tenantry_company")
@@ -38,6 +39,13 @@ public class Company {
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt = Instant.now();
+
+  // platform state: written only by the system login (TenantProvisioning.deactivateCompany), never through the entity
+  @Column(name = "deactivated_at", insertable = false, updatable = false)
+  private Instant deactivatedAt;
+
+  @Column(name = "deactivation_reason", insertable = false, updatable = false, length = 500)
+  private String deactivationReason;
 
   /** For JPA. */
   protected Company() {}
@@ -65,6 +73,24 @@ public class Company {
   /** When the company was created. */
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /**
+   * Whether the company is active: not deactivated. A deactivated company's users cannot sign in and its
+   * registers are refused (see {@code TenantProvisioning.deactivateCompany}).
+   */
+  public boolean isActive() {
+    return deactivatedAt == null;
+  }
+
+  /** When the company was deactivated, or {@code null} while it is active. Read-only here: platform work changes it. */
+  public Instant getDeactivatedAt() {
+    return deactivatedAt;
+  }
+
+  /** Why the company was deactivated, as the platform recorded it; {@code null} when active or not given. */
+  public String getDeactivationReason() {
+    return deactivationReason;
   }
 
   @Override

@@ -16,7 +16,8 @@
  *   <li>{@link io.tenantry.core.model.TenantSetting}: hierarchical settings.</li>
  * </ul>
  *
- * <p>The schema ships as {@code classpath:db/tenantry/V0_1_0__tenantry_hierarchy.sql} for Flyway.
+ * <p>The schema ships as Flyway migrations in {@code classpath:db/tenantry}: {@code V0_1_0__tenantry_hierarchy.sql}
+ * and {@code V0_2_0__tenantry_company_status.sql} (a company's deactivation); run them all.
  * Mappings use Jakarta Persistence plus a few Hibernate annotations (a marker {@code @Filter}, the
  * company stamp), which are inert without Hibernate. {@code internal} holds the company stamp and
  * the values of the tenant conditions, and {@code Ownership}, which decides for every part of Tenantry

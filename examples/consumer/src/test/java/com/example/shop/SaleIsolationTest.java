@@ -44,6 +44,7 @@ class SaleIsolationTest {
   @BeforeAll
   static void schemaAndData(TestDatabase db) {
     db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+    db.execute(resource("db/tenantry/V0_2_0__tenantry_company_status.sql"));
     db.execute(resource("shop-schema.sql"));
     Configuration cfg = new Configuration()
         .addAnnotatedClass(Company.class).addAnnotatedClass(Store.class).addAnnotatedClass(Sale.class);

@@ -2,9 +2,8 @@ package com.example.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenantry.hibernate.TenantProvisioning;
-import io.tenantry.hibernate.TenantProvisioning.NewCompany;
 import io.tenantry.spring.test.TestTokens;
+import io.tenantry.spring.test.TwoCompanies;
 import jakarta.persistence.EntityManagerFactory;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
@@ -12,8 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.ZoneId;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +26,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The first cross-tenant test: a fresh database, the application started with its one login, a sale
- * created by company A's cashier, and company B's owner asking for it.
+ * The first cross-tenant test: a fresh database, the application started with its one login, two companies
+ * from the {@link TwoCompanies} fixture, a sale created by company A's cashier, and company B's owner asking
+ * for it.
  */
 @TenantryPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -71,22 +69,17 @@ class CrossTenantTest {
 
   @Test
   void companyBCannotSeeCompanyAsSale() throws Exception {
-    TenantProvisioning tenants = TenantProvisioning.of(entityManagerFactory);
-    NewCompany a = tenants.createCompany("A", "owner@a.example", null, ZoneId.of("UTC"), "Main St");
-    NewCompany b = tenants.createCompany("B", "owner@b.example", null, ZoneId.of("UTC"), "Elm St");
-    UUID A = a.companyId();
-    UUID A_MAIN_ST = a.store("Main St");
-    UUID B = b.companyId();
+    TwoCompanies two = TwoCompanies.create(entityManagerFactory); // owners, stores, a register each
 
     HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/sales"))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("12.50")), TOKENS.member(A, "CASHIER", A_MAIN_ST));
+        .POST(HttpRequest.BodyPublishers.ofString("12.50")), two.a().cashierToken(TOKENS));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String id = created.body().replaceAll(".*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
 
-    assertThat(send(HttpRequest.newBuilder(uri("/sales/" + id)), TOKENS.owner(A)).statusCode()).isEqualTo(200);
-    assertThat(send(HttpRequest.newBuilder(uri("/sales/" + id)), TOKENS.owner(B)).statusCode()).isEqualTo(404);
-    assertThat(send(HttpRequest.newBuilder(uri("/sales")), TOKENS.owner(B)).body()).doesNotContain(id);
+    assertThat(send(HttpRequest.newBuilder(uri("/sales/" + id)), two.a().ownerToken(TOKENS)).statusCode()).isEqualTo(200);
+    assertThat(send(HttpRequest.newBuilder(uri("/sales/" + id)), two.b().ownerToken(TOKENS)).statusCode()).isEqualTo(404);
+    assertThat(send(HttpRequest.newBuilder(uri("/sales")), two.b().ownerToken(TOKENS)).body()).doesNotContain(id);
     // the sale exists: B's 404 is isolation, not a missing row
     assertThat(new JdbcTemplate(db.adminDataSource()).queryForObject("select count(*) from sale where id = ?::uuid", Long.class, id)).isOne();
   }

@@ -196,6 +196,7 @@ public final class IsolationAudit {
       }
       checkLogins(role);
       checkSecrets(role);
+      checkCompanyStatus(role);
       checkViewsAndFunctions();
       return new AuditReport(new ArrayList<>(tenantTables.keySet()), findings, warnings);
     }
@@ -403,6 +404,38 @@ public final class IsolationAudit {
                     + qualified(table) + " to " + role + "; -- and read the secret only as the system login or "
                     + "through a SECURITY DEFINER function with a fixed signature"));
           }
+        }
+      }
+    }
+
+    /**
+     * A company's deactivation ({@code deactivated_at}, {@code deactivation_reason}) is platform work: an
+     * application role that may update those columns lets a tenant reactivate itself through one native-SQL bug
+     * or a stolen connection. A warning, like a readable secret behind row-level security: no tenant reaches
+     * another's rows through it.
+     */
+    void checkCompanyStatus(String role) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement("select a.attname from pg_attribute a"
+          + " join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
+          + " where n.nspname = ? and c.relname = ? and a.attnum > 0 and not a.attisdropped"
+          + " and a.attname in ('deactivated_at', 'deactivation_reason')"
+          + " and has_column_privilege(?, c.oid, a.attnum, 'UPDATE') order by a.attnum")) {
+        ps.setString(1, schema);
+        ps.setString(2, companyTable);
+        ps.setString(3, role);
+        List<String> writable = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            writable.add(rs.getString(1));
+          }
+        }
+        if (!writable.isEmpty()) {
+          String table = qualified(companyTable);
+          warnings.add(new AuditFinding(companyTable, "the application role " + role + " can update "
+              + String.join(", ", writable) + ": a tenant can reactivate its own deactivated company (a deactivation "
+              + "is platform work, for the system login only)",
+              "revoke update on " + table + " from " + role + "; grant update (<every column but deactivated_at and "
+                  + "deactivation_reason>) on " + table + " to " + role + "; -- TenantryRoles.sql does this"));
         }
       }
     }

@@ -17,6 +17,9 @@ import java.util.Locale;
  *       privileges) for tables the owner creates later; never on the migration history table;</li>
  *   <li>password hashes out of the application role's reach: on {@code tenantry_user_account} it reads
  *       {@code id} and {@code email} only (the login lookup runs as the system role);</li>
+ *   <li>a company's deactivation out of its reach: on {@code tenantry_company} it updates every column but
+ *       {@code deactivated_at} and {@code deactivation_reason} (a tenant cannot reactivate itself; the system
+ *       role does, through {@code TenantProvisioning});</li>
  *   <li>{@code TEMPORARY} revoked from {@code PUBLIC} when the owner login owns the database (a temporary
  *       table lives as long as a pooled connection); otherwise a notice says who must do it.</li>
  * </ul>
@@ -76,7 +79,7 @@ public final class TenantryRoles {
         .append("  execute format('alter default privileges in schema %I grant usage, select, update on sequences to ")
         .append(both).append("', current_schema());\n")
         .append("end\n$$;\n\n")
-        .append("do $$\ndeclare\n  t regclass;\nbegin\n")
+        .append("do $$\ndeclare\n  t regclass;\n  cols text;\nbegin\n")
         .append("  for t in select c.oid::regclass from pg_class c join pg_namespace n on n.oid = c.relnamespace\n")
         .append("      where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v')")
         .append(history.isEmpty() ? "" : " and c.relname <> '" + history + "'").append(" loop\n")
@@ -95,6 +98,14 @@ public final class TenantryRoles {
         .append("  if to_regclass('tenantry_user_account') is not null then\n")
         .append("    revoke select on tenantry_user_account from ").append(app).append(";\n")
         .append("    grant select (id, email) on tenantry_user_account to ").append(app).append(";\n")
+        .append("  end if;\n")
+        .append("  -- a company's deactivation is platform work: the application role updates the other columns only\n")
+        .append("  if to_regclass('tenantry_company') is not null then\n")
+        .append("    revoke update on tenantry_company from ").append(app).append(";\n")
+        .append("    select string_agg(quote_ident(attname), ', ' order by attnum) into cols from pg_attribute\n")
+        .append("      where attrelid = to_regclass('tenantry_company') and attnum > 0 and not attisdropped\n")
+        .append("        and attname not in ('deactivated_at', 'deactivation_reason');\n")
+        .append("    execute format('grant update (%s) on tenantry_company to ").append(app).append("', cols);\n")
         .append("  end if;\n")
         .append("  -- temporary tables outlive a transaction on a pooled connection: neither role needs them\n")
         .append("  if pg_has_role(current_user, (select datdba from pg_database where datname = current_database()), "

@@ -46,6 +46,7 @@ public final class Demo {
       sf.inTransaction(s -> s.doWork(c -> {
         try (Statement st = c.createStatement()) {
           st.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+          st.execute(Resources.text("db/tenantry/V0_2_0__tenantry_company_status.sql"));
           st.execute(Resources.text("fixture-schema.sql"));
         }
       }));

@@ -76,6 +76,7 @@ class ChildTablesTest {
     db = database;
     system = db.createAppRole("sys");
     db.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+    db.execute(Resources.text("db/tenantry/V0_2_0__tenantry_company_status.sql"));
     db.execute(Resources.text("fixture-child-schema.sql"));
     db.execute("insert into tenantry_company (id, name) values ('" + A + "', 'A'), ('" + B + "', 'B');"
         + "insert into tenantry_store (id, company_id, name, timezone) values ('" + A1 + "', '" + A + "', 'A1', 'UTC'),"

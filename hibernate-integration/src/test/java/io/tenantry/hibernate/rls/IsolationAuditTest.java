@@ -35,6 +35,7 @@ class IsolationAuditTest {
     db = database;
     app = db.appRole();
     db.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+    db.execute(Resources.text("db/tenantry/V0_2_0__tenantry_company_status.sql"));
     for (String[] t : new String[][] {{"tenantry_company", "COMPANY_ROOT"}, {"tenantry_store", "STORE_ROOT"},
         {"tenantry_register", "STORE"}, {"tenantry_membership", "COMPANY"}, {"tenantry_membership_store", "COMPANY"},
         {"tenantry_setting", "HIERARCHICAL"}}) {

@@ -66,6 +66,14 @@ class TenantryRolesTest {
         .isEqualTo("t");
     assertThat(query("select has_column_privilege('" + system + "', 'tenantry_user_account', 'password_hash', "
         + "'select')")).isEqualTo("t");
+    // a company's deactivation is the system login's to write; the application role updates the other columns
+    for (String column : new String[] {"deactivated_at", "deactivation_reason"}) {
+      assertThat(query("select has_column_privilege('" + app + "', 'tenantry_company', '" + column + "', 'update')"))
+          .isEqualTo("f");
+      assertThat(query("select has_column_privilege('" + system + "', 'tenantry_company', '" + column + "', 'update')"))
+          .isEqualTo("t");
+    }
+    assertThat(query("select has_column_privilege('" + app + "', 'tenantry_company', 'name', 'update')")).isEqualTo("t");
 
     // the app login connects and works with a table created after the grants (default privileges)
     db.execute("create table even_later (id int primary key)");

@@ -7,6 +7,9 @@
  *       public key to configure the resource server with;</li>
  *   <li>{@link io.tenantry.spring.test.TenantRequests} makes MockMvc requests as a tenant (bearer token),
  *       as a register (register key) and for a store ({@code X-Store-Id}).</li>
+ *   <li>{@link io.tenantry.spring.test.TwoCompanies} creates two companies with owners, stores and a register
+ *       each (through {@code TenantProvisioning}, so it also serves plain-Hibernate tests) and gives their ids,
+ *       contexts and tokens.</li>
  * </ul>
  */
 package io.tenantry.spring.test;

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * The companies are listed under {@code Tenancy.asSystem}; the work itself never runs as system.
+ * Deactivated companies are left out ({@code TenantProvisioning.deactivateCompany}).
  * One company's failure is logged at ERROR and reported in the {@link TenantJobReport}; the other
  * companies still run.
  */
@@ -40,7 +41,7 @@ public final class TenantJobs {
   }
 
   /**
-   * Runs {@code task} once per company, in id order, with {@code TenantContext.ofCompany(id)} bound
+   * Runs {@code task} once per active company, in id order, with {@code TenantContext.ofCompany(id)} bound
    * and the job's name as principal ({@code job:<name>}).
    *
    * @param jobName what the job is, for the system-access log, the principal and the report
@@ -58,7 +59,7 @@ public final class TenantJobs {
           + "scheduler thread, not inside one tenant's request");
     }
     List<UUID> companies = Tenancy.supplyAsSystem("job '" + jobName + "': list the companies to run it for",
-        () -> jpa.inTransaction(em -> em.createQuery("select c.id from Company c order by c.id", UUID.class)
+        () -> jpa.inTransaction(em -> em.createQuery("select c.id from Company c where c.deactivatedAt is null order by c.id", UUID.class)
             .getResultList()));
     List<UUID> succeeded = new ArrayList<>();
     Map<UUID, RuntimeException> failed = new LinkedHashMap<>();

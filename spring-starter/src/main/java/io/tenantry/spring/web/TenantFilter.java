@@ -2,6 +2,7 @@ package io.tenantry.spring.web;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
+import io.tenantry.hibernate.CompanyStatus;
 import io.tenantry.spring.internal.ConnectionFailures;
 import io.tenantry.spring.internal.IsolatedJpa;
 import io.tenantry.spring.registerkey.RegisterIdentity;
@@ -26,6 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       revoked; 400 when a bearer token is sent as well);</li>
  *   <li>otherwise the tenant of the principal authenticated in front of this filter, for example
  *       the claims of a JWT verified by Spring Security (401 when the claims are malformed);</li>
+ *   <li>a deactivated company is refused, 403 with a detail saying so, for its tokens and its register keys
+ *       alike (the key stays valid for the reactivation); {@link CompanyStatus} answers from a cache, so this is
+ *       not a query per request, and a deactivation made in another JVM is seen within
+ *       {@link CompanyStatus#CACHE_TIME};</li>
  *   <li>{@code X-Store-Id} then selects one store among the principal's grants (400 when it is not a
  *       UUID, 403 when the store is not granted);</li>
  *   <li>the rest of the chain runs inside {@link Tenancy#call}, so the binding (and the MDC keys
@@ -48,10 +53,14 @@ public class TenantFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(TenantFilter.class);
   private static final String REGISTER_CHALLENGE = "RegisterKey realm=\"tenantry\"";
   private static final String BEARER_CHALLENGE = "Bearer error=\"invalid_token\"";
+  static final String DEACTIVATED = "The company is deactivated: its users cannot sign in and its data is not "
+      + "served until it is reactivated.";
 
   private final CallerAuthentication callers;
   private final RegisterKeys registerKeys;
   private final StoreSelection storeSelection;
+  private final EntityManagerFactory entityManagerFactory;
+  private volatile CompanyStatus companyStatus;
   private final TenantResponseHeaders responseHeaders;
 
   /**
@@ -59,7 +68,8 @@ public class TenantFilter extends OncePerRequestFilter {
    *
    * @param callers what the authentication in front of the filter knows; {@link CallerAuthentication#NONE} if nothing
    * @param registerKeys resolves {@code X-Register-Key}; {@code null} refuses every register key
-   * @param entityManagerFactory checks {@code X-Store-Id} against the company's stores for principals that see all
+   * @param entityManagerFactory checks {@code X-Store-Id} against the company's stores for principals that see all,
+   *     and whether the caller's company is deactivated ({@link CompanyStatus})
    * @param selectSingleStore whether a principal granted exactly one store has it selected by default
    * @param responseHeaders headers written before the chain runs; {@code null} when something else writes them
    */
@@ -69,6 +79,7 @@ public class TenantFilter extends OncePerRequestFilter {
     this.registerKeys = registerKeys;
     this.storeSelection = new StoreSelection(new CompanyStores(new IsolatedJpa(entityManagerFactory)),
         selectSingleStore);
+    this.entityManagerFactory = entityManagerFactory;
     this.responseHeaders = responseHeaders;
   }
 
@@ -136,7 +147,17 @@ public class TenantFilter extends OncePerRequestFilter {
             "The token's tenant claims are malformed, so the token is not accepted.");
       }
     }
-    return caller == null ? null : storeSelection.apply(caller, request.getHeader(TenantHeaders.STORE_ID));
+    if (caller == null) {
+      return null;
+    }
+    if (!companyStatus().isActive(caller.companyId())) {
+      LOG.debug("Refused {} {}: company {} is deactivated", request.getMethod(), request.getRequestURI(),
+          caller.companyId());
+      // 403, not 401: the credential is valid and stays so (a register keeps its key for the reactivation), and
+      // nothing in front of the filter should count it as an unknown key
+      throw Refusal.forbidden(DEACTIVATED);
+    }
+    return storeSelection.apply(caller, request.getHeader(TenantHeaders.STORE_ID));
   }
 
   private TenantContext registerCaller(HttpServletRequest request, String key) throws Refusal {
@@ -150,6 +171,16 @@ public class TenantFilter extends OncePerRequestFilter {
     }
     callers.registerKeyAccepted(request, identity.get());
     return identity.get().toContext();
+  }
+
+  /** Looked up on first use, so that the filter can be created before the persistence unit is usable. */
+  private CompanyStatus companyStatus() {
+    CompanyStatus status = companyStatus;
+    if (status == null) {
+      status = CompanyStatus.of(entityManagerFactory);
+      companyStatus = status;
+    }
+    return status;
   }
 
   private static void runBound(TenantContext context, HttpServletRequest request, HttpServletResponse response,

@@ -3,6 +3,7 @@ package io.tenantry.spring.web;
 import io.tenantry.core.NoTenantBoundException;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.core.TenantScopeRequiredException;
+import io.tenantry.hibernate.CompanyDeactivatedException;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  *       ({@code X-Store-Id}) or a register ({@code X-Register-Key}); the detail says which</td></tr>
  *   <tr><td>{@link EntityNotFoundException}</td><td>404</td><td>{@code getReference} or a lazy load of
  *       another tenant's id finds nothing, the same as an unknown id</td></tr>
+ *   <tr><td>{@link CompanyDeactivatedException}</td><td>403</td><td>the company is deactivated (the
+ *       application checked {@code CompanyStatus.requireActive}, e.g. at its login)</td></tr>
  *   <tr><td>{@link NoTenantBoundException}, request without a tenant</td><td>401</td><td>the caller
  *       did not authenticate as a tenant (no or anonymous credentials)</td></tr>
  *   <tr><td>{@link NoTenantBoundException}, request with a tenant</td><td>500</td><td>a bug: the work
@@ -68,6 +71,14 @@ public class TenantryExceptionHandler {
         ? "This operation works on one store: select it with the X-Store-Id header (one of your stores)."
         : "This operation is a register's: call it with the register's X-Register-Key.";
     return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+  }
+
+  /** A deactivated company: 403, saying so. */
+  @ExceptionHandler(CompanyDeactivatedException.class)
+  public ResponseEntity<ProblemDetail> companyDeactivated(CompanyDeactivatedException e, HttpServletRequest request) {
+    LOG.debug("{} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, TenantFilter.DEACTIVATED));
   }
 
   /** An entity reference that resolves to nothing in the bound tenant: 404. */

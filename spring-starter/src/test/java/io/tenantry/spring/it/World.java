@@ -32,6 +32,7 @@ public final class World {
    */
   public static void create(TestDatabase db, String systemRole, String... extra) {
     db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
+    db.execute(resource("db/tenantry/V0_2_0__tenantry_company_status.sql"));
     db.execute(resource("db/tenantry/V0_1_1__tenantry_register_keys.sql"));
     db.execute(resource("db/tenantry/V0_2_1__tenantry_company_keys.sql"));
     db.execute(resource("db/tenantry/V0_2_2__tenantry_register_key_lookup.sql"));

@@ -2,7 +2,9 @@ package io.tenantry.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
@@ -10,9 +12,11 @@ import io.tenantry.spring.registerkey.IssuedRegisterKey;
 import io.tenantry.spring.registerkey.RegisterIdentity;
 import io.tenantry.spring.registerkey.RegisterKeys;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.mock.web.MockFilterChain;
@@ -43,8 +47,17 @@ class TenantFilterWithoutSecurityTest {
     }
   };
 
-  private final TenantFilter filter = new TenantFilter(CallerAuthentication.NONE, keys,
-      mock(EntityManagerFactory.class), true, new TenantResponseHeaders());
+  private final TenantFilter filter = new TenantFilter(CallerAuthentication.NONE, keys, noCompanyDeactivated(),
+      true, new TenantResponseHeaders());
+
+  /** A persistence unit in which the company status query finds no deactivated company (CompanyStatus). */
+  private static EntityManagerFactory noCompanyDeactivated() {
+    EntityManagerFactory emf = mock(EntityManagerFactory.class);
+    SessionFactory sf = mock(SessionFactory.class);
+    when(emf.unwrap(SessionFactory.class)).thenReturn(sf);
+    when(sf.fromTransaction(any())).thenReturn(List.of());
+    return emf;
+  }
 
   @Test
   void aValidKeyBindsItsRegisterForTheChainOnly() throws Exception {

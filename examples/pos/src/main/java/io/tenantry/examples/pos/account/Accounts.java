@@ -46,7 +46,7 @@ public class Accounts {
 
   /** A member as login sees it. */
   record Member(UUID userId, String email, String passwordHash, UUID companyId, MemberRole role, boolean allStores,
-      Set<UUID> stores) {}
+      Set<UUID> stores, boolean companyActive) {}
 
   private static final String INVALID_LINK = "This invitation link is unknown, used or expired; ask for a new one.";
 
@@ -228,24 +228,38 @@ public class Accounts {
 
   /**
    * The member behind an email and password, or empty. A login that belongs to several companies (it
-   * accepted an invitation of another company) signs in to the one it joined first: the company is not
+   * accepted an invitation of another company) signs in to the active one it joined first: the company is not
    * a client's choice ({@code TenantryRules} refuses a request body with a company id); a picker among the
-   * login's own memberships is left for later.
+   * login's own memberships is left for later. A right password whose every company is deactivated
+   * ({@code TenantProvisioning.deactivateCompany}) is refused with 403, saying so: only the password's owner
+   * learns it.
    */
   @PlatformAccess("login: which company a user belongs to is only known after finding the membership")
   Optional<Member> authenticate(String email, String password) {
-    Optional<Member> member = Tenancy.asSystem("login: find the membership and password hash of a login",
-        () -> transactions.execute(s -> em.createQuery(
-                "select m from Membership m join fetch m.user u where u.email = :email order by m.id", Membership.class)
-            .setParameter("email", email)
-            .setMaxResults(1)
-            .getResultStream()
-            .findFirst()
-            .map(m -> new Member(m.getUser().getId(), m.getUser().getEmail(), m.getUser().getPasswordHash(),
-                m.getCompanyId(), m.getRole(), m.isAllStores(), m.getGrantedStoreIds()))));
-    String hash = member.map(Member::passwordHash).orElse(dummyHash);
+    List<Member> members = Tenancy.asSystem("login: find the memberships and password hash of a login",
+        () -> transactions.execute(s -> {
+          List<Membership> found = em.createQuery(
+                  "select m from Membership m join fetch m.user u where u.email = :email order by m.id", Membership.class)
+              .setParameter("email", email)
+              .getResultList();
+          if (found.isEmpty()) {
+            return List.<Member>of();
+          }
+          Set<UUID> active = Set.copyOf(em.createQuery(
+                  "select c.id from Company c where c.id in :ids and c.deactivatedAt is null", UUID.class)
+              .setParameter("ids", found.stream().map(Membership::getCompanyId).toList())
+              .getResultList());
+          return found.stream().map(m -> new Member(m.getUser().getId(), m.getUser().getEmail(),
+              m.getUser().getPasswordHash(), m.getCompanyId(), m.getRole(), m.isAllStores(), m.getGrantedStoreIds(),
+              active.contains(m.getCompanyId()))).toList();
+        }));
+    String hash = members.isEmpty() ? dummyHash : members.get(0).passwordHash();
     boolean matches = hash != null && passwords.matches(password, hash);
-    return matches ? member : Optional.empty();
+    if (!matches || members.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(members.stream().filter(Member::companyActive).findFirst().orElseThrow(() ->
+        ApiProblem.forbidden("Your company is deactivated: you cannot sign in until it is reactivated.")));
   }
 
   /**
