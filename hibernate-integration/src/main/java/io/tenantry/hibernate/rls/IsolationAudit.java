@@ -197,6 +197,7 @@ public final class IsolationAudit {
       checkLogins(role);
       checkSecrets(role);
       checkCompanyStatus(role);
+      checkKeyDirectory(role);
       checkViewsAndFunctions();
       return new AuditReport(new ArrayList<>(tenantTables.keySet()), findings, warnings);
     }
@@ -436,6 +437,36 @@ public final class IsolationAudit {
               + "is platform work, for the system login only)",
               "revoke update on " + table + " from " + role + "; grant update (<every column but deactivated_at and "
                   + "deactivation_reason>) on " + table + " to " + role + "; -- TenantryRoles.sql does this"));
+        }
+      }
+    }
+
+    /**
+     * The register-key directory ({@code tenantry_register_key_lookup}: key hash → company and key, the one read
+     * made before a tenant is known) holds every company's entries and has no policy; only the system login needs
+     * it. An application role with any privilege on it can, through one native-SQL bug or a stolen connection, read
+     * every company's key hashes and ids, or delete other companies' entries so that their registers are refused.
+     * A warning, like the other privileges only the system login should hold.
+     */
+    void checkKeyDirectory(String role) throws SQLException {
+      String table = "tenantry_register_key_lookup";
+      try (PreparedStatement ps = c.prepareStatement("select to_regclass(?) is not null and"
+          + " (has_table_privilege(?, to_regclass(?), 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')"
+          + " or has_any_column_privilege(?, to_regclass(?), 'SELECT, INSERT, UPDATE'))")) {
+        String q = qualified(table);
+        ps.setString(1, q);
+        ps.setString(2, role);
+        ps.setString(3, q);
+        ps.setString(4, role);
+        ps.setString(5, q);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getBoolean(1)) {
+            warnings.add(new AuditFinding(table, "the application role " + role + " has privileges on the"
+                + " register-key directory, which holds every company's key hashes and has no policy: one native-SQL"
+                + " bug reads them, or deletes other companies' entries so that their registers are refused (only the"
+                + " system login needs the table)",
+                "revoke all on " + q + " from " + role + "; -- TenantryRoles.sql does this"));
+          }
         }
       }
     }

@@ -20,6 +20,8 @@ import java.util.Locale;
  *   <li>a company's deactivation out of its reach: on {@code tenantry_company} it updates every column but
  *       {@code deactivated_at} and {@code deactivation_reason} (a tenant cannot reactivate itself; the system
  *       role does, through {@code TenantProvisioning});</li>
+ *   <li>the register-key directory ({@code tenantry_register_key_lookup}, the starter's: every company's key
+ *       hashes) out of the application role's reach: the key lookup is system work;</li>
  *   <li>{@code TEMPORARY} revoked from {@code PUBLIC} when the owner login owns the database (a temporary
  *       table lives as long as a pooled connection); otherwise a notice says who must do it.</li>
  * </ul>
@@ -106,6 +108,10 @@ public final class TenantryRoles {
         .append("      where attrelid = to_regclass('tenantry_company') and attnum > 0 and not attisdropped\n")
         .append("        and attname not in ('deactivated_at', 'deactivation_reason');\n")
         .append("    execute format('grant update (%s) on tenantry_company to ").append(app).append("', cols);\n")
+        .append("  end if;\n")
+        .append("  -- the register-key directory holds every company's key hashes: system work only\n")
+        .append("  if to_regclass('tenantry_register_key_lookup') is not null then\n")
+        .append("    revoke all on tenantry_register_key_lookup from ").append(app).append(";\n")
         .append("  end if;\n")
         .append("  -- temporary tables outlive a transaction on a pooled connection: neither role needs them\n")
         .append("  if pg_has_role(current_user, (select datdba from pg_database where datname = current_database()), "

@@ -1,6 +1,7 @@
 package io.tenantry.spring.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
@@ -8,6 +9,7 @@ import io.tenantry.hibernate.TenantProvisioning;
 import io.tenantry.hibernate.TenantProvisioning.NewCompany;
 import io.tenantry.hibernate.rls.IsolationAudit;
 import io.tenantry.hibernate.rls.TenantryPolicies;
+import io.tenantry.hibernate.rls.TenantryRoles;
 import io.tenantry.spring.it.onelogin.OneLoginApp;
 import io.tenantry.spring.it.onelogin.Ticket;
 import io.tenantry.spring.it.onelogin.TicketRepository;
@@ -124,5 +126,36 @@ class OneLoginTest {
     assertThat(system).containsEntry("name", systemRole).containsEntry("tickets", 2L);
 
     IsolationAudit.of(db.adminDataSource()).appRole(appRole).systemRole(systemRole).run().assertClean();
+  }
+
+  @Test
+  void theRegisterKeyDirectory_isOutOfTheApplicationRolesReach() {
+    // every company's key hashes, without a policy: only the system login reads it (TenantryRoles revokes it)
+    JdbcTemplate app = new JdbcTemplate(dataSource);
+    UUID company = UUID.randomUUID();
+    Tenancy.run(TenantContext.ofCompany(company), () -> {
+      assertThatThrownBy(() -> app.queryForList("select key_hash, company from tenantry_register_key_lookup"))
+          .rootCause().hasMessageContaining("permission denied for table tenantry_register_key_lookup");
+      assertThatThrownBy(() -> app.update("delete from tenantry_register_key_lookup"))
+          .rootCause().hasMessageContaining("permission denied for table tenantry_register_key_lookup");
+      assertThatThrownBy(() -> app.update("insert into tenantry_register_key_lookup (register_key_id, key_hash, company)"
+          + " values (gen_random_uuid(), sha256('forged'::bytea), ?)", company))
+          .rootCause().hasMessageContaining("permission denied for table tenantry_register_key_lookup");
+    });
+    assertThat(IsolationAudit.of(db.adminDataSource()).appRole(appRole).run().warnings())
+        .noneMatch(w -> w.object().equals("tenantry_register_key_lookup"));
+
+    db.execute("grant select, delete on tenantry_register_key_lookup to " + appRole);
+    try {
+      assertThat(IsolationAudit.of(db.adminDataSource()).appRole(appRole).run().warnings()).anySatisfy(w -> {
+        assertThat(w.object()).isEqualTo("tenantry_register_key_lookup");
+        assertThat(w.problem()).contains("every company's key hashes");
+        assertThat(w.fix()).contains("revoke all on public.tenantry_register_key_lookup from " + appRole);
+      });
+    } finally {
+      db.execute(TenantryRoles.sql(appRole, systemRole));
+    }
+    assertThat(IsolationAudit.of(db.adminDataSource()).appRole(appRole).run().warnings())
+        .noneMatch(w -> w.object().equals("tenantry_register_key_lookup"));
   }
 }
