@@ -6,7 +6,10 @@
 --  * Foreign keys into unique (company_id, id) (your tables' included) are re-created on the new primary key.
 --  * A foreign key into one of these tables' id alone is refused with the fix: reference (company_id, id).
 -- The company table keeps its primary key (id): it is distributed by id.
-do $$
+-- The function does it for any table, idempotently; re-key your own tenant tables with it too:
+--   select tenantry_key_by_company('sale', 'sale_line');
+create or replace function tenantry_key_by_company(variadic tables regclass[]) returns void
+language plpgsql as $$
 declare
   t regclass;
   pk record;
@@ -15,8 +18,7 @@ declare
   readd text[];
   s text;
 begin
-  foreach t in array array['tenantry_store', 'tenantry_register', 'tenantry_membership', 'tenantry_membership_store',
-      'tenantry_setting']::regclass[] loop
+  foreach t in array tables loop
     select c.conname, c.conindid, array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i)
         join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as cols
       into pk from pg_constraint c where c.conrelid = t and c.contype = 'p';
@@ -25,9 +27,9 @@ begin
     end if;
     for fk in select c.conname, c.conrelid::regclass as tab from pg_constraint c
         where c.contype = 'f' and c.confrelid = t and c.conindid = pk.conindid loop
-      raise exception 'Foreign key % of table % references %(id) alone, which loses its key in Tenantry 0.2.1. '
-        'Point it at (company_id, id) first: alter table % drop constraint %, add foreign key (company_id, <column>) '
-        'references % (company_id, id)', fk.conname, fk.tab, t, fk.tab, fk.conname, t;
+      raise exception 'Foreign key % of table % references %(id) alone, which loses its key when % is keyed by '
+        '(company_id, id). Point it at (company_id, id) first: alter table % drop constraint %, add foreign key '
+        '(company_id, <column>) references % (company_id, id)', fk.conname, fk.tab, t, t, fk.tab, fk.conname, t;
     end loop;
     select c.conname into uq from pg_constraint c where c.conrelid = t and c.contype = 'u'
       and c.conkey = array[(select attnum from pg_attribute where attrelid = t and attname = 'company_id'),
@@ -50,3 +52,9 @@ begin
   end loop;
 end
 $$;
+-- schema work for the owner only (it runs with its caller's rights anyway)
+revoke execute on function tenantry_key_by_company(regclass[]) from public;
+
+select tenantry_key_by_company('tenantry_store', 'tenantry_register', 'tenantry_membership', 'tenantry_membership_store',
+  'tenantry_setting');
+

@@ -1,6 +1,7 @@
 package io.tenantry.hibernate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.model.Register;
@@ -48,14 +49,9 @@ class CompanyKeyedTablesTest {
   static void world(TestDatabase database) {
     db = database;
     w = seeded.seed(database);
-    db.execute("alter table t_price_override drop constraint t_price_override_product_fk;"
-        + " alter table t_sale drop constraint t_sale_product_fk;"
-        + " alter table t_product drop constraint t_product_pkey, drop constraint t_product_company_id_key,"
-        + "   add constraint t_product_pkey primary key (company_id, id);"
-        + " alter table t_price_override add constraint t_price_override_product_fk foreign key (company_id, product_id)"
-        + "   references t_product (company_id, id) on delete cascade;"
-        + " alter table t_sale add constraint t_sale_product_fk foreign key (company_id, product_id)"
-        + "   references t_product (company_id, id)");
+    // the fixture's catalog re-keyed as an application re-keys its own tables: with the library's function
+    // (V0_2_1), twice to show it is idempotent
+    db.execute("select tenantry_key_by_company('t_product'); select tenantry_key_by_company('t_product')");
     StatementInspector recorder = sql -> {
       synchronized (statements) {
         statements.add(sql);
@@ -107,6 +103,27 @@ class CompanyKeyedTablesTest {
     // the foreign keys that pointed at unique (company_id, id) now point at the primary key, still with the company
     assertThat(column("select pg_get_constraintdef(oid) from pg_constraint where conname = 'tenantry_register_store_fk'"))
         .containsExactly("FOREIGN KEY (company_id, store_id) REFERENCES tenantry_store(company_id, id) ON DELETE CASCADE");
+  }
+
+  @Test
+  void theLibrarysFunctionRekeysAnApplicationTable_andRefusesAForeignKeyIntoIdAlone() {
+    assertThat(column("select pg_get_constraintdef(oid) from pg_constraint where conname = 't_product_pkey'"))
+        .containsExactly("PRIMARY KEY (company_id, id)");
+    assertThat(column("select conname from pg_constraint where conname = 't_product_company_id_key'")).isEmpty();
+    assertThat(column("select pg_get_constraintdef(oid) from pg_constraint where conname = 't_sale_product_fk'"))
+        .containsExactly("FOREIGN KEY (company_id, product_id) REFERENCES t_product(company_id, id)");
+
+    db.execute("create table t_keyed_parent (id uuid primary key, company_id uuid not null);"
+        + " create table t_keyed_child (id uuid primary key, parent_id uuid references t_keyed_parent (id))");
+    try {
+      assertThatThrownBy(() -> db.execute("select tenantry_key_by_company('t_keyed_parent')"))
+          .hasMessageContaining("references t_keyed_parent(id) alone")
+          .hasMessageContaining("Point it at (company_id, id) first");
+      assertThat(column("select pg_get_constraintdef(oid) from pg_constraint where conname = 't_keyed_parent_pkey'"))
+          .as("nothing changed").containsExactly("PRIMARY KEY (id)");
+    } finally {
+      db.execute("drop table t_keyed_child; drop table t_keyed_parent");
+    }
   }
 
   @Test
