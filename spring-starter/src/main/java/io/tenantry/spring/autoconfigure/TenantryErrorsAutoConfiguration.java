@@ -7,13 +7,19 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +31,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * One error shape at the HTTP edge: RFC 9457 problem details ({@code application/problem+json}) also for
  * the errors answered outside Spring MVC's exception handling — Spring Security's firewall refusals
  * ({@code //}, {@code ..}, {@code ;} in a URL), the container's error path ({@code /error}: a filter's
- * {@code sendError}, an exception thrown in a filter) and Tomcat's own answers to requests it cannot parse
+ * {@code sendError}, an exception thrown in a filter; browsers keep Boot's HTML error pages) and Tomcat's own answers to requests it cannot parse
  * (instead of its HTML page). Each piece backs off when the application defines its own
  * ({@code RequestRejectedHandler}, {@code ErrorController}); all are off with {@code tenantry.web.enabled=false}.
  */
@@ -35,13 +41,15 @@ import org.springframework.web.servlet.DispatcherServlet;
 public final class TenantryErrorsAutoConfiguration {
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass({ErrorController.class, DispatcherServlet.class})
+  @ConditionalOnClass({ErrorController.class, DispatcherServlet.class, BasicErrorController.class})
+  @EnableConfigurationProperties(WebProperties.class)
   static class ErrorPathConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ErrorController.class)
-    ProblemErrorController tenantryErrorController() {
-      return new ProblemErrorController();
+    ProblemErrorController tenantryErrorController(ErrorAttributes errorAttributes, WebProperties web,
+        ObjectProvider<ErrorViewResolver> errorViewResolvers) {
+      return new ProblemErrorController(errorAttributes, web.getError(), errorViewResolvers.orderedStream().toList());
     }
   }
 

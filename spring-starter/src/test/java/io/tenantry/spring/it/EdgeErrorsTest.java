@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -127,6 +128,15 @@ class EdgeErrorsTest {
   void requestsTomcatCannotParse_stillAProblem(String head) throws Exception {
     Answer answer = raw(head.replace("\\r\\n", "\r\n") + "Connection: close\r\n\r\n");
     assertProblem(answer, 400);
+  }
+
+  @Test
+  void aBrowser_keepsBootsHtmlErrorPage_withoutTheExceptionsMessage() throws Exception {
+    Answer answer = raw("GET /filter-throws HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+        + "Connection: close\r\n\r\n");
+    assertThat(answer.status).as(answer.text).isEqualTo(500);
+    assertThat(answer.header("content-type")).as(answer.text).startsWith("text/html");
+    assertThat(answer.body).contains("<html").doesNotContain(SECRET, "hunter2");
   }
 
   private static void assertProblem(Answer answer, int status) throws Exception {
