@@ -32,9 +32,7 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write("{\"type\":\"about:blank\",\"title\":" + Problems.quote(reason) + ",\"status\":" + status
-            + ",\"detail\":" + Problems.quote(detail(status)) + ",\"instance\":"
-            + Problems.quote(request.getRequestURI()) + "}");
+        writer.write(Problems.body(status, reason, detail(status), request.getRequestURI()));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

@@ -29,14 +29,18 @@ public final class Problems {
     response.setStatus(status);
     response.setContentType(MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    String body = "{\"type\":\"about:blank\""
+    response.getWriter().write(body(status, title, detail, request.getRequestURI()));
+    response.flushBuffer();
+  }
+
+  /** The problem as JSON: {@code type} (always {@code about:blank}), {@code title}, {@code status}, {@code detail}, {@code instance}. */
+  static String body(int status, String title, String detail, String instance) {
+    return "{\"type\":\"about:blank\""
         + ",\"title\":" + quote(title)
         + ",\"status\":" + status
         + ",\"detail\":" + quote(detail)
-        + ",\"instance\":" + quote(request.getRequestURI())
+        + ",\"instance\":" + quote(instance)
         + "}";
-    response.getWriter().write(body);
-    response.flushBuffer();
   }
 
   /** A JSON string literal. */
