@@ -32,8 +32,7 @@ import org.hibernate.persister.entity.EntityPersister;
  * <p>The directory read is native SQL built once from the mapping (table and column names as Hibernate renders
  * them). A JPQL query would be translated to SQL again on every request: system-access sessions
  * bypass Hibernate's query plan cache (see {@code TenantFilters.SYSTEM_SESSION}), and this lookup runs
- * on every request a register authenticates with its key. Native query plans are cached whatever the
- * session.
+ * for every key not known here yet (and every unknown key). Native query plans are cached whatever the session.
  */
 final class RegisterKeyLookup {
 
@@ -46,13 +45,9 @@ final class RegisterKeyLookup {
   private volatile String byHashSql;
 
   RegisterKeyLookup(EntityManagerFactory entityManagerFactory, IsolatedJpa jpa) {
-    this(entityManagerFactory, jpa, new KeyDirectoryCache());
-  }
-
-  RegisterKeyLookup(EntityManagerFactory entityManagerFactory, IsolatedJpa jpa, KeyDirectoryCache cache) {
     this.entityManagerFactory = entityManagerFactory;
     this.jpa = jpa;
-    this.cache = cache;
+    this.cache = new KeyDirectoryCache();
   }
 
   /**
@@ -64,10 +59,13 @@ final class RegisterKeyLookup {
     KeyDirectoryCache.Location cached = cache.get(hash);
     if (cached != null) {
       Optional<Found> found = keyRow(cached);
-      if (confirms(found, hash)) {
+      if (found.isPresent() && MessageDigest.isEqual(found.get().keyHash(), hash)) {
+        if (found.get().revokedAt() != null) {
+          cache.forget(hash); // the row decided: revoked (the caller refuses it)
+        }
         return found;
       }
-      // the row is gone, revoked or holds another hash: forget the entry, ask the directory (which decides again)
+      // the row is gone or holds another hash: forget the entry and ask the directory
       cache.forget(hash);
     }
     Optional<KeyDirectoryCache.Location> location = inDirectory(hash);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -43,12 +42,7 @@ class RegisterRequestCostTest extends ApiTestBase {
   static class Recording {
     @Bean
     static BeanPostProcessor recordRegisterRequests() {
-      return new BeanPostProcessor() {
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String name) {
-          return name.equals("dataSource") && bean instanceof DataSource ds ? RECORDER.wrap(ds) : bean;
-        }
-      };
+      return RECORDER.wrappingTheDataSourceBean();
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Records every statement sent through a DataSource, with its parameters and the binding of the thread that sent it
@@ -49,6 +50,16 @@ final class StatementRecorder {
       }
       return result;
     });
+  }
+
+  /** A post-processor that wraps the application's {@code dataSource} bean with this recorder. */
+  BeanPostProcessor wrappingTheDataSourceBean() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return name.equals("dataSource") && bean instanceof DataSource ds ? wrap(ds) : bean;
+      }
+    };
   }
 
   void start() {
