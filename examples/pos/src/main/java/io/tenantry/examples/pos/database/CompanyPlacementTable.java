@@ -3,6 +3,8 @@ package io.tenantry.examples.pos.database;
 import io.tenantry.clusters.JdbcCompanyDirectory;
 import io.tenantry.core.UnscopedAccess;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -13,6 +15,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * later adds a cluster needs no further migration, and on start-up with clusters configured the companies of the
  * home cluster that the directory does not know are placed there ({@link Clusters}). Only the system login uses
  * it: the application role, which {@code V1_0}'s default privileges let in, loses every privilege on it.
+ *
+ * <p>The system login also gets {@code TEMPORARY} on the database: a company moved to this cluster is imported
+ * through temporary tables ({@code CompanyData.importFrom}: {@code COPY FROM} refuses tables under row-level
+ * security, which applies to the system login).
  */
 @UnscopedAccess("DDL of a global table, as the owner, in a migration; touches no tenant row")
 final class CompanyPlacementTable implements JavaMigration {
@@ -27,10 +33,10 @@ final class CompanyPlacementTable implements JavaMigration {
     return "company placement";
   }
 
-  /** The DDL's hash: a changed definition of the table shows in Flyway's validation. */
+  /** The statements' hash: a changed definition shows in Flyway's validation. */
   @Override
   public Integer getChecksum() {
-    return JdbcCompanyDirectory.ddl().hashCode();
+    return String.join(";", sql(Map.of("app_role", "app", "system_role", "system"))).hashCode();
   }
 
   @Override
@@ -40,11 +46,18 @@ final class CompanyPlacementTable implements JavaMigration {
 
   @Override
   public void migrate(Context context) throws Exception {
-    String appRole = context.getConfiguration().getPlaceholders().get("app_role");
     try (Statement statement = context.getConnection().createStatement()) {
-      statement.execute(JdbcCompanyDirectory.ddl());
-      // a validated identifier (PosDatabaseProperties)
-      statement.execute("revoke all on " + JdbcCompanyDirectory.TABLE + " from " + appRole);
+      for (String sql : sql(context.getConfiguration().getPlaceholders())) {
+        statement.execute(sql);
+      }
     }
+  }
+
+  /** The statements; the role names are validated identifiers (PosDatabaseProperties). */
+  private static List<String> sql(Map<String, String> placeholders) {
+    return List.of(JdbcCompanyDirectory.ddl(),
+        "revoke all on " + JdbcCompanyDirectory.TABLE + " from " + placeholders.get("app_role"),
+        "do $$ begin execute format('grant temporary on database %I to " + placeholders.get("system_role")
+            + "', current_database()); end $$");
   }
 }
