@@ -11,7 +11,7 @@ import io.tenantry.spring.task.TenantJobs;
 import io.tenantry.test.SecondDatabase;
 import io.tenantry.test.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
-import java.util.ArrayList;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -184,17 +184,28 @@ class TwoClustersTest extends TwoClustersPos {
   }
 
   @Test
+  void aCompanyTheDirectoryDoesNotKnowIsRefusedClearlyUntilTheHomeClusterPlacesItsCompanies() {
+    // as after a deployment on one database configured a second cluster: the directory knows none of its companies
+    db.execute("delete from tenantry_company_placement where company = '" + alpha + "'");
+    try {
+      HttpResponse<String> refused = get("/api/products", ownerAlpha);
+      assertThat(refused.statusCode()).isEqualTo(500);
+      assertThat(refused.body()).contains("not reachable").doesNotContain(alpha.toString());
+      assertThat(post("/api/sales", keyAlpha, sale("a-unplaced", milkAlpha, 1)).statusCode()).isGreaterThanOrEqualTo(500);
+    } finally {
+      clusters().placeUnplacedCompanies(); // what every start does after the migrations
+    }
+    assertThat(router().clusterOf(alpha)).isEqualTo(HOME);
+    assertThat(router().clusterOf(beta)).isEqualTo(TWO);
+    expect(get("/api/products", ownerAlpha), 200);
+  }
+
+  @Test
   void theStartUpAuditCoversTheSecondCluster() {
     // a hole on the second cluster only: its sales table without row-level security
     two.execute("alter table pos_sale no force row level security; alter table pos_sale disable row level security");
     try {
-      List<String> args = new ArrayList<>(List.of("--server.port=0", "--pos.demo.enabled=false",
-          "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.adminUser(),
-          "--spring.datasource.password=" + db.adminPassword(),
-          "--pos.database.app-role=" + app.name(), "--pos.database.app-password=" + app.password(),
-          "--pos.database.system-role=" + system.name(), "--pos.database.system-password=" + system.password()));
-      args.addAll(arguments());
-      assertThatThrownBy(() -> SpringApplication.run(PosApplication.class, args.toArray(String[]::new)).close())
+      assertThatThrownBy(() -> SpringApplication.run(PosApplication.class, startArguments()).close())
           .hasStackTraceContaining("cluster(s) [" + TWO).hasStackTraceContaining("pos_sale");
     } finally {
       two.execute("alter table pos_sale enable row level security; alter table pos_sale force row level security");
