@@ -15,12 +15,10 @@ import io.tenantry.core.model.UserAccount;
 import io.tenantry.hibernate.TenantryHibernate;
 import io.tenantry.hibernate.rls.TenantryRls;
 import io.tenantry.test.SecondDatabase;
+import io.tenantry.test.TenantryMigrations;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TenantrySecondPostgres;
 import io.tenantry.test.TestDatabase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,23 +49,15 @@ class HibernateOnClustersTest {
   static CompanyClusters clusters;
 
   @BeforeAll
-  static void setUp(TestDatabase first, SecondDatabase second) throws IOException {
+  static void setUp(TestDatabase first, SecondDatabase second) {
     one = first;
     two = second.database();
     String policies;
     try (SessionFactory mapping = sessionFactory(null, Map.of())) {
       policies = TenantryRls.policySql(mapping, null);
     }
-    String schema;
-    try (InputStream in = Company.class.getClassLoader().getResourceAsStream(
-        "db/tenantry/V0_1_0__tenantry_hierarchy.sql");
-        InputStream status = Company.class.getClassLoader().getResourceAsStream(
-            "db/tenantry/V0_2_0__tenantry_company_status.sql")) {
-      schema = new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n"
-          + new String(status.readAllBytes(), StandardCharsets.UTF_8);
-    }
     for (TestDatabase db : List.of(one, two)) {
-      db.execute(schema);
+      TenantryMigrations.migrate(db.adminDataSource());
       db.execute(policies);
     }
     one.execute("insert into tenantry_company (id, name) values ('" + A + "', 'A');"

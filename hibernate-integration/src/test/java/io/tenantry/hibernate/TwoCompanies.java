@@ -14,6 +14,7 @@ import io.tenantry.hibernate.fixture.Product;
 import io.tenantry.hibernate.fixture.Promotion;
 import io.tenantry.hibernate.fixture.Resources;
 import io.tenantry.hibernate.fixture.Sale;
+import io.tenantry.test.TenantryMigrations;
 import io.tenantry.test.TestDatabase;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -59,10 +60,7 @@ record TwoCompanies(SessionFactory sf, List<Class<?>> extra, String extraSchema,
   /** As {@link #create(TestDatabase, Map)}, with more entities and the schema resource of their tables. */
   static TwoCompanies create(TestDatabase db, Map<String, Object> extraSettings, List<Class<?>> extra,
       String extraSchema) {
-    db.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-    db.execute(Resources.text("db/tenantry/V0_2_0__tenantry_company_status.sql"));
-    // the hierarchy keyed by (company_id, id), as migrated since Tenantry 0.2.1
-    db.execute(Resources.text("db/tenantry/V0_2_1__tenantry_company_keys.sql"));
+    TenantryMigrations.migrate(db.adminDataSource());
     db.execute(Resources.text("fixture-schema.sql"));
     db.execute(Resources.text("fixture-joined-schema.sql"));
     if (extraSchema != null) {

@@ -13,7 +13,8 @@
  * the test class fails with a message saying how to provide one; it is never skipped.
  *
  * <p>The public API is {@link io.tenantry.test.TenantryPostgres}, {@link io.tenantry.test.TestDatabase} (with
- * {@link io.tenantry.test.TestDatabase.Source}), {@link io.tenantry.test.AppRole} and
+ * {@link io.tenantry.test.TestDatabase.Source}), {@link io.tenantry.test.AppRole},
+ * {@link io.tenantry.test.TenantryMigrations} (Tenantry's own schema: every library migration on the class path) and
  * {@link io.tenantry.test.DriverRoundTrips} (counts the JDBC driver's real round trips). Everything else in this
  * package is package-private; {@code io.tenantry.test.internal} chooses and starts the server and is not API:
  * it may change in any release.

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Loads a data set as the table owner with {@code insert ... select generate_series}, in chunks of
+ * Loads a data set as the table owner, into a database that has the library's migrations (BenchServer applies them),
+ * with {@code insert ... select generate_series}, in chunks of
  * companies so that it can print progress, then adds keys, indexes and foreign keys, and analyzes.
  */
 final class DataLoader {
@@ -80,8 +81,6 @@ final class DataLoader {
     try (Statement st = owner.createStatement()) {
       st.execute("set maintenance_work_mem = '512MB'");
       st.execute("set synchronous_commit = off");
-      st.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-      st.execute(resource("db/tenantry/V0_2_0__tenantry_company_status.sql"));
       st.execute(resource("bench/schema.sql"));
     }
     int chunk = Math.max(1, shape.companies / 20);

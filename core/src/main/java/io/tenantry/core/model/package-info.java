@@ -16,8 +16,10 @@
  *   <li>{@link io.tenantry.core.model.TenantSetting}: hierarchical settings.</li>
  * </ul>
  *
- * <p>The schema ships as Flyway migrations in {@code classpath:db/tenantry}: {@code V0_1_0__tenantry_hierarchy.sql}
- * and {@code V0_2_0__tenantry_company_status.sql} (a company's deactivation); run them all.
+ * <p>The schema ships as Flyway migrations in {@code classpath:db/tenantry} ({@code V0_1_0__tenantry_hierarchy.sql},
+ * then one file per change, such as {@code V0_2_0__tenantry_company_status.sql} for a company's deactivation and
+ * {@code V0_2_1__tenantry_company_keys.sql} for the {@code (company_id, id)} keys); give Flyway that location and
+ * run them all, in version order (tests: {@code TenantryMigrations} of tenantry-test-support).
  * Mappings use Jakarta Persistence plus a few Hibernate annotations (a marker {@code @Filter}, the
  * company stamp), which are inert without Hibernate. {@code internal} holds the company stamp and
  * the values of the tenant conditions, and {@code Ownership}, which decides for every part of Tenantry

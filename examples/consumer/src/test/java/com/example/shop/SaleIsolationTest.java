@@ -11,6 +11,7 @@ import io.tenantry.core.TenantContext;
 import io.tenantry.core.model.Company;
 import io.tenantry.core.model.Store;
 import io.tenantry.hibernate.TenantryHibernate;
+import io.tenantry.test.TenantryMigrations;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.io.IOException;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The released artifacts, used as an application uses them: the hierarchy schema shipped in tenantry-core,
- * one Hibernate property from tenantry-hibernate, a real PostgreSQL from tenantry-test-support. A sale of
+ * The released artifacts, used as an application uses them: the hierarchy schema shipped in tenantry-core (every
+ * migration of the release, by tenantry-test-support's TenantryMigrations), one Hibernate property from
+ * tenantry-hibernate, a real PostgreSQL from tenantry-test-support. A sale of
  * store Main St is attacked from the company's other store and from a second company; nothing crosses.
  */
 @TenantryPostgres
@@ -43,8 +45,7 @@ class SaleIsolationTest {
 
   @BeforeAll
   static void schemaAndData(TestDatabase db) {
-    db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-    db.execute(resource("db/tenantry/V0_2_0__tenantry_company_status.sql"));
+    TenantryMigrations.migrate(db.adminDataSource());
     db.execute(resource("shop-schema.sql"));
     Configuration cfg = new Configuration()
         .addAnnotatedClass(Company.class).addAnnotatedClass(Store.class).addAnnotatedClass(Sale.class);

@@ -9,6 +9,7 @@ import io.tenantry.core.model.Store;
 import io.tenantry.hibernate.TenantryHibernate;
 import io.tenantry.hibernate.fixture.PriceOverride;
 import io.tenantry.hibernate.fixture.Product;
+import io.tenantry.test.TenantryMigrations;
 import io.tenantry.test.internal.PostgresServer;
 import io.tenantry.test.internal.SharedServer;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A two-minute tour on a real PostgreSQL (embedded unless TENANTRY_TEST_JDBC_URL is set): one
@@ -34,6 +36,11 @@ public final class Demo {
     try (Connection c = server.connectMaintenance(); Statement st = c.createStatement()) {
       st.execute("create database " + database);
     }
+    PGSimpleDataSource schemaOwner = new PGSimpleDataSource();
+    schemaOwner.setURL(server.jdbcUrl(database));
+    schemaOwner.setUser(server.adminUser());
+    schemaOwner.setPassword(server.adminPassword());
+    TenantryMigrations.migrate(schemaOwner);
     Configuration cfg = new Configuration()
         .addAnnotatedClass(Company.class).addAnnotatedClass(Store.class)
         .addAnnotatedClass(Product.class).addAnnotatedClass(PriceOverride.class);
@@ -45,8 +52,6 @@ public final class Demo {
     try (SessionFactory sf = cfg.buildSessionFactory()) {
       sf.inTransaction(s -> s.doWork(c -> {
         try (Statement st = c.createStatement()) {
-          st.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-          st.execute(Resources.text("db/tenantry/V0_2_0__tenantry_company_status.sql"));
           st.execute(Resources.text("fixture-schema.sql"));
         }
       }));

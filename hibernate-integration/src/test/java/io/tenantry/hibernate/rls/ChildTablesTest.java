@@ -18,6 +18,7 @@ import io.tenantry.hibernate.rls.child.Article;
 import io.tenantry.hibernate.rls.child.Label;
 import io.tenantry.hibernate.rls.child.Shelf;
 import io.tenantry.test.AppRole;
+import io.tenantry.test.TenantryMigrations;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.io.IOException;
@@ -75,8 +76,7 @@ class ChildTablesTest {
   static void setUp(TestDatabase database) throws IOException {
     db = database;
     system = db.createAppRole("sys");
-    db.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-    db.execute(Resources.text("db/tenantry/V0_2_0__tenantry_company_status.sql"));
+    TenantryMigrations.migrate(db.adminDataSource());
     db.execute(Resources.text("fixture-child-schema.sql"));
     db.execute("insert into tenantry_company (id, name) values ('" + A + "', 'A'), ('" + B + "', 'B');"
         + "insert into tenantry_store (id, company_id, name, timezone) values ('" + A1 + "', '" + A + "', 'A1', 'UTC'),"

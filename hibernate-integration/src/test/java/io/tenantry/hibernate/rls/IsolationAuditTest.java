@@ -1,10 +1,10 @@
 package io.tenantry.hibernate.rls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.tenantry.hibernate.fixture.Resources;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenantry.test.AppRole;
+import io.tenantry.test.TenantryMigrations;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.io.IOException;
@@ -34,8 +34,7 @@ class IsolationAuditTest {
   static void plant(TestDatabase database) throws IOException {
     db = database;
     app = db.appRole();
-    db.execute(Resources.text("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-    db.execute(Resources.text("db/tenantry/V0_2_0__tenantry_company_status.sql"));
+    TenantryMigrations.migrate(db.adminDataSource());
     for (String[] t : new String[][] {{"tenantry_company", "COMPANY_ROOT"}, {"tenantry_store", "STORE_ROOT"},
         {"tenantry_register", "STORE"}, {"tenantry_membership", "COMPANY"}, {"tenantry_membership_store", "COMPANY"},
         {"tenantry_setting", "HIERARCHICAL"}}) {

@@ -3,6 +3,7 @@ package io.tenantry.hibernate.rls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tenantry.test.TenantryMigrations;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
 import java.sql.Connection;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class TenantryRolesTest {
     db = database;
     app = (db.name() + "_app").toLowerCase(Locale.ROOT);
     system = (db.name() + "_sys").toLowerCase(Locale.ROOT);
-    Flyway.configure().dataSource(db.adminDataSource()).locations("classpath:db/tenantry").load().migrate();
+    TenantryMigrations.migrate(db.adminDataSource());
     db.execute("create table later_table (id bigserial primary key, note text)");
   }
 

@@ -24,7 +24,8 @@ import java.util.UUID;
  * Works with any Hibernate persistence unit that maps Tenantry's {@code Company}, {@code Store},
  * {@code Register}, {@code UserAccount}, {@code Membership} and {@code StoreGrant} (the Spring Boot starter maps
  * them), on a
- * database migrated with {@code classpath:db/tenantry}; with row-level security the system login must be
+ * database migrated with {@code classpath:db/tenantry} (in a test that builds its schema itself,
+ * {@link io.tenantry.test.TenantryMigrations#migrate}); with row-level security the system login must be
  * configured (the starter's one-login mode does it). Call it with no tenant bound. Each call makes two new
  * companies with owner e-mails of their own, so several fixtures can share a database.
  */

@@ -15,11 +15,9 @@ import io.tenantry.hibernate.TenantryHibernate;
 import io.tenantry.hibernate.rls.IsolationAudit;
 import io.tenantry.hibernate.rls.TenantryRls;
 import io.tenantry.test.AppRole;
+import io.tenantry.test.TenantryMigrations;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TestDatabase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
@@ -43,11 +41,9 @@ class TwoCompaniesTest {
   static TwoCompanies two;
 
   @BeforeAll
-  static void fixture(TestDatabase db) throws IOException {
+  static void fixture(TestDatabase db) {
     AppRole system = db.createAppRole("fixture_sys");
-    db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-    db.execute(resource("db/tenantry/V0_2_0__tenantry_company_status.sql"));
-    db.execute(resource("db/tenantry/V0_2_1__tenantry_company_keys.sql"));
+    TenantryMigrations.migrate(db.adminDataSource());
     db.execute(IsolationAudit.of(db.adminDataSource()).schemaPolicySql(system.name()));
     Configuration cfg = new Configuration();
     List.of(Company.class, Store.class, Register.class, UserAccount.class, Membership.class, StoreGrant.class)
@@ -109,14 +105,5 @@ class TwoCompaniesTest {
   private static List<UUID> in(TenantContext context, String hql) {
     return Tenancy.supply(context, () -> sf.fromTransaction(s -> s.createSelectionQuery(hql, UUID.class)
         .getResultList()));
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = TwoCompaniesTest.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.tenantry.spring.it;
 
 import io.tenantry.hibernate.rls.IsolationAudit;
+import io.tenantry.test.TenantryMigrations;
 import io.tenantry.test.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +32,7 @@ public final class World {
    * {@code systemRole} (may be {@code null}) as the login for system access.
    */
   public static void create(TestDatabase db, String systemRole, String... extra) {
-    db.execute(resource("db/tenantry/V0_1_0__tenantry_hierarchy.sql"));
-    db.execute(resource("db/tenantry/V0_2_0__tenantry_company_status.sql"));
-    db.execute(resource("db/tenantry/V0_1_1__tenantry_register_keys.sql"));
-    db.execute(resource("db/tenantry/V0_2_1__tenantry_company_keys.sql"));
-    db.execute(resource("db/tenantry/V0_2_2__tenantry_register_key_lookup.sql"));
+    TenantryMigrations.migrate(db.adminDataSource()); // core's and the starter's
     for (String name : extra) {
       db.execute(resource(name));
     }
