@@ -199,9 +199,31 @@ public class Accounts {
           }
           return loginIn(pending.email(), pending.login(), newHash);
         }));
-    SignedUp created = new SignedUp(createCompany(pending.companyName()), userId);
-    openCompany(created, pending.email());
-    return created;
+    try {
+      SignedUp created = new SignedUp(createCompany(pending.companyName()), userId);
+      openCompany(created, pending.email());
+      return created;
+    } catch (RuntimeException e) {
+      releaseSignup(pending.id());
+      throw e;
+    }
+  }
+
+  /**
+   * Gives a signup link back when creating its company failed after the link was used: the login and the company
+   * are written in transactions of their own (on several clusters, on two databases), so a failure there must not
+   * cost the person their link. The login, if new, stays: the retry proves its password like any existing login's.
+   */
+  @PlatformAccess("a failed signup gives its link back: the request is global data")
+  private void releaseSignup(UUID requestId) { // this request took the link (usedAt was null): no one else has it
+    try {
+      Tenancy.asSystem("confirm signup failed: give the link back", () -> transactions.execute(s -> em
+          .createQuery("update SignupRequest r set r.usedAt = null where r.id = :id")
+          .setParameter("id", requestId).executeUpdate()));
+    } catch (RuntimeException e) {
+      LOG.warn("A failed signup could not give its link back (request {}); the person must sign up again",
+          requestId, e);
+    }
   }
 
   /**
