@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -153,7 +154,10 @@ public final class CompanyData {
 
   /**
    * Reads an export and inserts its rows, in one transaction that commits only when the database's manifest of the
-   * company then equals the export's. The company must not be in this database yet.
+   * company then equals the export's. The company must not be in this database yet. Rows are written with
+   * {@code COPY}; into a table whose row-level security applies to the login (a system login named in the policies,
+   * not BYPASSRLS), which {@code COPY FROM} refuses, they are staged in a temporary table and inserted from it, so
+   * that the policies check them: that login then needs the {@code TEMPORARY} privilege on the database.
    *
    * @param in the export (not closed)
    * @return the verified manifest
@@ -187,8 +191,18 @@ public final class CompanyData {
         }
         List<String> columns = Arrays.asList(h[7].split(","));
         expected.add(new Manifest.TableData(h[1], columns, Long.parseLong(h[3]), h[5]));
-        CopyIn rows = copy.copyIn("copy " + CompanyTables.qualified(schema, table.name()) + " ("
-            + columnList(columns, "") + ") from stdin");
+        String target = CompanyTables.qualified(schema, table.name());
+        // COPY FROM refuses a table whose row-level security applies to this login (one named in the policies
+        // rather than BYPASSRLS): the rows then go through a temporary table and one INSERT, which the policies check
+        boolean staged = rowSecurityActive(c, target);
+        if (staged) {
+          try (Statement st = c.createStatement()) {
+            st.execute("create temporary table " + STAGE + " on commit drop as select " + columnList(columns, "")
+                + " from " + target + " with no data");
+          }
+        }
+        CopyIn rows = copy.copyIn("copy " + (staged ? STAGE : target) + " (" + columnList(columns, "")
+            + ") from stdin");
         try {
           while (!(line = next(reader)).equals(END_OF_ROWS)) {
             byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
@@ -198,6 +212,13 @@ public final class CompanyData {
         } finally {
           if (rows.isActive()) {
             rows.cancelCopy();
+          }
+        }
+        if (staged) {
+          try (Statement st = c.createStatement()) {
+            st.execute("insert into " + target + " (" + columnList(columns, "") + ") select " + columnList(columns, "")
+                + " from " + STAGE);
+            st.execute("drop table " + STAGE);
           }
         }
       }
@@ -213,6 +234,19 @@ public final class CompanyData {
       }
       return got;
     });
+  }
+
+  /** The temporary table an import stages a table's rows in when row-level security applies to the login. */
+  private static final String STAGE = "tenantry_import_stage";
+
+  private static boolean rowSecurityActive(Connection c, String table) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select row_security_active(?::regclass)")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
   }
 
   /**

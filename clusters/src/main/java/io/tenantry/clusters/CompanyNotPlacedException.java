@@ -1,13 +1,16 @@
 package io.tenantry.clusters;
 
-import io.tenantry.core.TenantIsolationException;
 import java.util.UUID;
 
 /**
  * A tenant asked for a connection, but the {@link CompanyDirectory} does not know its company: no cluster is
  * guessed, nothing is read or written. Place the company first ({@link CompanyDirectory#place}).
+ *
+ * <p>A server fault (missing configuration), not a tenant-isolation refusal: an HTTP edge answers it as a server
+ * error, never as "not found", which a client would take for an answer about the resource (a register would give a
+ * sale up).
  */
-public class CompanyNotPlacedException extends TenantIsolationException {
+public class CompanyNotPlacedException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 

@@ -82,6 +82,8 @@ class MoveWhileSellingTest {
           } catch (CompanyMovingException e) {
             refused.incrementAndGet();
             pause();
+          } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
           }
         }
       })));
@@ -113,7 +115,8 @@ class MoveWhileSellingTest {
     assertThat(clusters.data("one").manifest(neighbour)).isEqualTo(neighbourBefore);
   }
 
-  static void send(CompanyClusters clusters, UUID company, UUID sale) {
+  /** One sale, idempotent; a moving company's refusal is thrown as it comes ({@link CompanyMovingException}). */
+  static void send(CompanyClusters clusters, UUID company, UUID sale) throws SQLException {
     try (Connection c = clusters.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement ps = c.prepareStatement("insert into sale (id, company_id, total, sold_at)"
@@ -124,8 +127,6 @@ class MoveWhileSellingTest {
         ps.executeUpdate();
       }
       c.commit();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 

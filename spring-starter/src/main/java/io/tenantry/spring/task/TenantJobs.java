@@ -4,14 +4,24 @@ import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
 import io.tenantry.spring.internal.IsolatedJpa;
 import jakarta.persistence.EntityManagerFactory;
+import io.tenantry.clusters.CompanyClusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.ClassUtils;
 
 /**
  * Runs scheduled work once per company, each time with that company bound (every store visible), so
@@ -24,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * The companies are listed under {@code Tenancy.asSystem}; the work itself never runs as system.
+ * The companies are listed under {@code Tenancy.asSystem}; the work itself never runs as system. When the
+ * persistence unit's DataSource routes companies to several clusters ({@code tenantry-clusters}'
+ * {@code CompanyClusters}), the companies of every cluster are listed, each cluster's as system work pinned to it,
+ * and each company's work runs on its cluster.
  * Deactivated companies are left out ({@code TenantProvisioning.deactivateCompany}).
  * One company's failure is logged at ERROR and reported in the {@link TenantJobReport}; the other
  * companies still run.
@@ -33,11 +46,16 @@ public final class TenantJobs {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantJobs.class);
 
+  private static final boolean CLUSTERS_PRESENT = ClassUtils.isPresent("io.tenantry.clusters.CompanyClusters",
+      TenantJobs.class.getClassLoader());
+
   private final IsolatedJpa jpa;
+  private final EntityManagerFactory entityManagerFactory;
 
   /** Lists companies from the given persistence unit. */
   public TenantJobs(EntityManagerFactory entityManagerFactory) {
     this.jpa = new IsolatedJpa(entityManagerFactory);
+    this.entityManagerFactory = entityManagerFactory;
   }
 
   /**
@@ -58,9 +76,7 @@ public final class TenantJobs {
           + Tenancy.current().companyId() + " bound: per-company jobs are platform work, run them from a "
           + "scheduler thread, not inside one tenant's request");
     }
-    List<UUID> companies = Tenancy.supplyAsSystem("job '" + jobName + "': list the companies to run it for",
-        () -> jpa.inTransaction(em -> em.createQuery("select c.id from Company c where c.deactivatedAt is null order by c.id", UUID.class)
-            .getResultList()));
+    List<UUID> companies = companies("job '" + jobName + "': list the companies to run it for");
     List<UUID> succeeded = new ArrayList<>();
     Map<UUID, RuntimeException> failed = new LinkedHashMap<>();
     for (UUID company : companies) {
@@ -78,5 +94,41 @@ public final class TenantJobs {
     LOG.info("Job '{}' ran for {} companies: {} succeeded, {} failed", jobName, companies.size(), succeeded.size(),
         failed.size());
     return report;
+  }
+
+  /** The active companies, in id order: of the one database, or of every cluster. */
+  private List<UUID> companies(String reason) {
+    Supplier<List<UUID>> list = () -> jpa.inTransaction(em -> em.createQuery(
+        "select c.id from Company c where c.deactivatedAt is null order by c.id", UUID.class).getResultList());
+    if (CLUSTERS_PRESENT) {
+      DataSource dataSource = dataSource();
+      if (dataSource != null) {
+        Optional<List<UUID>> everyCluster = OnEveryCluster.companies(dataSource, reason, list);
+        if (everyCluster.isPresent()) {
+          return everyCluster.get();
+        }
+      }
+    }
+    return Tenancy.supplyAsSystem(reason, list);
+  }
+
+  private DataSource dataSource() {
+    ConnectionProvider provider = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+        .getService(ConnectionProvider.class);
+    return provider != null && provider.isUnwrappableAs(DataSource.class) ? provider.unwrap(DataSource.class) : null;
+  }
+
+  /** Loaded only when {@code tenantry-clusters} is on the classpath. */
+  private static final class OnEveryCluster {
+
+    static Optional<List<UUID>> companies(DataSource dataSource, String reason, Supplier<List<UUID>> list) {
+      return CompanyClusters.behind(dataSource).map(clusters -> {
+        // a company's stale copy on a cluster it moved away from is listed there too: once is enough, and its
+        // work runs where the directory places it. Sorted as PostgreSQL orders uuids.
+        Set<UUID> all = new TreeSet<>(Comparator.comparing(UUID::toString));
+        clusters.asSystemOnEachCluster(reason, cluster -> all.addAll(list.get()));
+        return List.copyOf(all);
+      });
+    }
   }
 }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -16,6 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import io.tenantry.core.archunit.TenantryRules;
 import io.tenantry.examples.pos.archfixture.BenchmarkSwitch;
+import io.tenantry.examples.pos.archfixture.ClusterPinning;
 import io.tenantry.examples.pos.archfixture.OwnPersisterFactory;
 import io.tenantry.examples.pos.archfixture.QuietSwitch;
 import java.io.IOException;
@@ -61,6 +63,26 @@ class ArchitectureTest {
   static final ArchRule noPersistersOfItsOwn = noClasses()
       .should().dependOnClassesThat().resideInAnyPackage("org.hibernate.persister..")
       .because("Tenantry's persisters are what scope every query; the application never chooses others");
+
+  /**
+   * {@code tenantry-clusters} (pinning work to a cluster, every cluster's company data, the directory) is wired and
+   * used in the database package only ({@code Clusters}); elsewhere only its exceptions may be named.
+   */
+  @ArchTest
+  static final ArchRule clustersOnlyInTheDatabasePackage = noClasses()
+      .that().resideOutsideOfPackage("io.tenantry.examples.pos.database..")
+      .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.tenantry.clusters..")
+          .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(Throwable.class))))
+      .because("system work pinned to a cluster, and a cluster's company data, cross tenants: the few places that"
+          + " need them are in the database package, behind Clusters, where placement and moves are decided");
+
+  @Test
+  void clustersOutsideTheDatabasePackage_fails() {
+    JavaClasses bad = new ClassFileImporter().importClasses(ClusterPinning.class);
+    assertThatThrownBy(() -> clustersOnlyInTheDatabasePackage.check(bad))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("CompanyClusters.behind")
+        .hasMessageNotContaining("CompanyMovingException");
+  }
 
   @Test
   void benchmarkSwitch_inANameOrAString_fails() {

@@ -7,6 +7,7 @@ import io.tenantry.core.model.MemberRole;
 import io.tenantry.core.model.Membership;
 import io.tenantry.core.model.UserAccount;
 import io.tenantry.examples.pos.PlatformAccess;
+import io.tenantry.examples.pos.database.Clusters;
 import io.tenantry.examples.pos.product.Catalog;
 import io.tenantry.examples.pos.store.StoreService;
 import io.tenantry.examples.pos.web.ApiProblem;
@@ -14,7 +15,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * e-mail has a login, and the signup requests, which belong to no company yet — runs as the system login,
  * in the {@code @PlatformAccess} methods here; their logged reasons hold no user input.
  *
+ * <p>With companies on several clusters ({@link Clusters}), the logins, the signup requests and the e-mail checks
+ * stay on the home cluster; a company is created on the cluster it is placed on, and what must find a company's
+ * rows without knowing the company (a login's memberships, an invitation's token) asks every cluster.
+ *
  * <p>Over HTTP a company is created only by the address it is for: {@link #requestSignup} mails a one-time
  * link, {@link #confirmSignup} creates the company when the link is opened (issue 22, item 2).
  */
@@ -44,9 +51,12 @@ public class Accounts {
   /** What signup created. */
   public record SignedUp(UUID companyId, UUID userId) {}
 
-  /** A member as login sees it. */
+  /**
+   * A member as login sees it. {@code passwordHash} is null in a membership read on a cluster other than the home
+   * cluster (the login's copy there has no hash); {@code membershipId} orders memberships by when they were made.
+   */
   record Member(UUID userId, String email, String passwordHash, UUID companyId, MemberRole role, boolean allStores,
-      Set<UUID> stores, boolean companyActive) {}
+      Set<UUID> stores, boolean companyActive, UUID membershipId) {}
 
   private static final String INVALID_LINK = "This invitation link is unknown, used or expired; ask for a new one.";
 
@@ -80,10 +90,12 @@ public class Accounts {
   private final Catalog catalog;
   private final StoreService stores;
   private final Outbox outbox;
+  private final Clusters clusters;
 
   Accounts(PlatformTransactionManager transactionManager, PasswordEncoder passwords, Catalog catalog,
-      StoreService stores, Outbox outbox) {
+      StoreService stores, Outbox outbox, Clusters clusters) {
     this.outbox = outbox;
+    this.clusters = clusters;
     this.transactions = new TransactionTemplate(transactionManager);
     this.passwords = passwords;
     this.catalog = catalog;
@@ -178,21 +190,40 @@ public class Accounts {
     }
     String newHash = proveOrHash(pending.login(), password,
         "You already have an account with this email: enter its password to add the new company to it.");
-    SignedUp created = Tenancy.asSystem("confirm signup: use the request, create the company and, if new, the login",
+    UUID userId = Tenancy.asSystem("confirm signup: use the request and, if new, create the login",
         () -> transactions.execute(s -> {
           int taken = em.createQuery("update SignupRequest r set r.usedAt = :now where r.id = :id and r.usedAt is null")
               .setParameter("now", now).setParameter("id", pending.id()).executeUpdate();
           if (taken == 0) {
             throw ApiProblem.notFoundBecause(INVALID_SIGNUP_LINK);
           }
-          UUID userId = loginIn(pending.email(), pending.login(), newHash);
-          Company company = new Company(pending.companyName());
-          em.persist(company);
-          em.flush();
-          return new SignedUp(company.getId(), userId);
+          return loginIn(pending.email(), pending.login(), newHash);
         }));
-    openCompany(created);
-    return created;
+    try {
+      SignedUp created = new SignedUp(createCompany(pending.companyName()), userId);
+      openCompany(created, pending.email());
+      return created;
+    } catch (RuntimeException e) {
+      releaseSignup(pending.id());
+      throw e;
+    }
+  }
+
+  /**
+   * Gives a signup link back when creating its company failed after the link was used: the login and the company
+   * are written in transactions of their own (on several clusters, on two databases), so a failure there must not
+   * cost the person their link. The login, if new, stays: the retry proves its password like any existing login's.
+   */
+  @PlatformAccess("a failed signup gives its link back: the request is global data")
+  private void releaseSignup(UUID requestId) { // this request took the link (usedAt was null): no one else has it
+    try {
+      Tenancy.asSystem("confirm signup failed: give the link back", () -> transactions.execute(s -> em
+          .createQuery("update SignupRequest r set r.usedAt = null where r.id = :id")
+          .setParameter("id", requestId).executeUpdate()));
+    } catch (RuntimeException e) {
+      LOG.warn("A failed signup could not give its link back (request {}); the person must sign up again",
+          requestId, e);
+    }
   }
 
   /**
@@ -202,23 +233,32 @@ public class Accounts {
   @PlatformAccess("signup creates a tenant: there is no company to bind before its row exists")
   public SignedUp signup(String companyName, String email, String password) {
     String hash = passwords.encode(password);
-    SignedUp created = Tenancy.asSystem("signup: create a company and its owner login",
-        () -> transactions.execute(s -> {
-          requireFreeEmail(email);
-          Company company = new Company(companyName);
-          UserAccount user = new UserAccount(email, hash);
-          em.persist(company);
-          em.persist(user);
-          em.flush();
-          return new SignedUp(company.getId(), user.getId());
-        }));
-    openCompany(created);
+    UUID userId = Tenancy.asSystem("signup: create the owner login",
+        () -> transactions.execute(s -> loginIn(email, null, hash)));
+    SignedUp created = new SignedUp(createCompany(companyName), userId);
+    openCompany(created, email);
     return created;
+  }
+
+  /**
+   * Creates a company's row, in a system transaction of its own, on the cluster new companies go to, which then
+   * holds it ({@link Clusters#createCompany}); the login was created before, on the home cluster.
+   */
+  @PlatformAccess("creates a tenant: there is no company to bind before its row exists")
+  private UUID createCompany(String name) {
+    return clusters.createCompany(() -> Tenancy.asSystem("signup: create a company",
+        () -> transactions.execute(s -> {
+          Company company = new Company(name);
+          em.persist(company);
+          em.flush();
+          return company.getId();
+        })));
   }
 
   /** The new company's owner membership and catalog clock. */
   @PlatformAccess("a new company is bound for the first time, by the id its creation returned")
-  private void openCompany(SignedUp created) {
+  private void openCompany(SignedUp created, String email) {
+    clusters.shareLogin(created.companyId(), created.userId(), email);
     Tenancy.run(TenantContext.ofCompany(created.companyId()), () -> transactions.executeWithoutResult(s -> {
       // a reference, not a load: the application role may not read the login's password hash
       em.persist(new Membership(em.getReference(UserAccount.class, created.userId()), MemberRole.OWNER));
@@ -236,8 +276,8 @@ public class Accounts {
    */
   @PlatformAccess("login: which company a user belongs to is only known after finding the membership")
   Optional<Member> authenticate(String email, String password) {
-    List<Member> members = Tenancy.asSystem("login: find the memberships and password hash of a login",
-        () -> transactions.execute(s -> {
+    List<Member> members = clusters.onEachCluster(() -> Tenancy.asSystem(
+        "login: find the memberships and password hash of a login", () -> transactions.execute(s -> {
           List<Membership> found = em.createQuery(
                   "select m from Membership m join fetch m.user u where u.email = :email order by m.id", Membership.class)
               .setParameter("email", email)
@@ -251,15 +291,29 @@ public class Accounts {
               .getResultList());
           return found.stream().map(m -> new Member(m.getUser().getId(), m.getUser().getEmail(),
               m.getUser().getPasswordHash(), m.getCompanyId(), m.getRole(), m.isAllStores(), m.getGrantedStoreIds(),
-              active.contains(m.getCompanyId()))).toList();
-        }));
-    String hash = members.isEmpty() ? dummyHash : members.get(0).passwordHash();
+              active.contains(m.getCompanyId()), m.getId())).toList();
+        })));
+    if (members.size() > 1) { // from several clusters: the order of joining, as one database orders them
+      members = members.stream().sorted(Comparator.comparing(m -> m.membershipId().toString())).toList();
+    }
+    String hash = members.isEmpty() ? dummyHash : passwordHash(email, members);
     boolean matches = hash != null && passwords.matches(password, hash);
     if (!matches || members.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(members.stream().filter(Member::companyActive).findFirst().orElseThrow(() ->
         ApiProblem.forbidden("Your company is deactivated: you cannot sign in until it is reactivated.")));
+  }
+
+  /**
+   * The password hash of a login whose memberships were found: the one a membership read on the home cluster carries;
+   * when every membership is on another cluster (whose copy of the login has no hash), the home cluster's login.
+   */
+  @PlatformAccess("login: the password hash of a login lives on the home cluster, beside no company")
+  private String passwordHash(String email, List<Member> members) {
+    return members.stream().map(Member::passwordHash).filter(Objects::nonNull).findFirst()
+        .orElseGet(() -> Tenancy.asSystem("login: the password hash of a login",
+            () -> transactions.execute(s -> loginOf(email).map(Login::passwordHash).orElse(null))));
   }
 
   /**
@@ -300,22 +354,27 @@ public class Accounts {
   public Accepted accept(String token, String password) {
     byte[] hash = OneTimeTokens.hash(token);
     Instant now = Instant.now();
-    Pending pending = Tenancy.asSystem("accept invitation: find the invitation of a token and the login of its e-mail",
+    // the invitation is on its company's cluster, the login of its e-mail on the home cluster
+    Pending invited = clusters.onEachCluster(() -> Tenancy.asSystem("accept invitation: find the invitation of a token",
         () -> transactions.execute(s -> em.createQuery("select i from Invitation i where i.tokenHash = :hash",
                 Invitation.class)
-            .setParameter("hash", hash).getResultStream().findFirst()
+            .setParameter("hash", hash).getResultStream().limit(1)
             .filter(i -> i.getAcceptedAt() == null && i.getExpiresAt().isAfter(now))
-            .map(i -> new Pending(i.getId(), i.getCompanyId(), i.getEmail(), i.getRole(), i.getStoreIds(),
-                loginOf(i.getEmail()).orElse(null)))
-            .orElse(null)));
-    if (pending == null) {
+            .map(i -> new Pending(i.getId(), i.getCompanyId(), i.getEmail(), i.getRole(), i.getStoreIds(), null))
+            .toList()))).stream().findFirst().orElse(null);
+    if (invited == null) {
       throw ApiProblem.notFoundBecause(INVALID_LINK);
     }
+    Login login = Tenancy.asSystem("accept invitation: find the login of the invited e-mail",
+        () -> transactions.execute(s -> loginOf(invited.email()).orElse(null)));
+    Pending pending = new Pending(invited.id(), invited.companyId(), invited.email(), invited.role(),
+        invited.storeIds(), login);
     String newHash = proveOrHash(pending.login(), password,
         "You already have an account with this email: enter its password to accept.");
     UUID userId = pending.login() != null ? pending.login().id()
         : Tenancy.asSystem("accept invitation: create the login of the invited e-mail",
             () -> transactions.execute(s -> loginIn(pending.email(), null, newHash)));
+    clusters.shareLogin(pending.companyId(), userId, pending.email());
     Tenancy.run(TenantContext.ofCompany(pending.companyId()), () -> transactions.executeWithoutResult(s -> {
       int taken = em.createQuery("update Invitation i set i.acceptedAt = :now where i.id = :id and i.acceptedAt is null")
           .setParameter("now", now).setParameter("id", pending.id()).executeUpdate();
@@ -375,19 +434,19 @@ public class Accounts {
   @PlatformAccess("demo users: whether an e-mail is taken is known only across companies")
   public UUID addUser(String email, String password, MemberRole role, List<UUID> storeIds) {
     String hash = passwords.encode(password);
-    Tenancy.current(); // a tenant is bound: the user joins its company
-    // Logins are platform-wide, but the application role sees only this company's: ask the system login.
-    Tenancy.asSystem("add user: is the e-mail free across companies",
-        () -> transactions.executeWithoutResult(s -> requireFreeEmail(email)));
+    UUID companyId = Tenancy.current().companyId(); // a tenant is bound: the user joins its company
+    // Logins are platform-wide (on the home cluster), but the application role sees only this company's: the
+    // system login checks the e-mail and creates the login.
+    UUID userId = Tenancy.asSystem("add user: create the login of an e-mail free across companies",
+        () -> transactions.execute(s -> loginIn(email, null, hash)));
+    clusters.shareLogin(companyId, userId, email);
     return transactions.execute(s -> {
       stores.requireAll(storeIds);
-      UserAccount user = new UserAccount(email, hash);
-      em.persist(user);
-      Membership membership = new Membership(user, role);
+      Membership membership = new Membership(em.getReference(UserAccount.class, userId), role);
       membership.grantStores(storeIds);
       em.persist(membership);
       em.flush();
-      return user.getId();
+      return userId;
     });
   }
 

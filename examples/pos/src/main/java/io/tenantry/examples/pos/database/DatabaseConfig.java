@@ -1,10 +1,10 @@
 package io.tenantry.examples.pos.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.tenantry.hibernate.rls.TenantryRls;
 import java.util.Map;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
@@ -18,6 +18,8 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 /**
  * The owner, app and system DataSources and the Flyway set-up (see the package documentation).
  * The pools connect lazily, so the app and system roles need to exist only once Flyway has run.
+ * With {@code pos.database.clusters}, the same for every further cluster, and the DataSource routes each company to
+ * its cluster ({@link Clusters}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
@@ -55,11 +57,33 @@ class DatabaseConfig {
     return pool("pos-system", owner.url(), logins.systemRole(), logins.systemPassword(), 3);
   }
 
-  /** What JPA and everything else use: the app role, with the tenant set in every transaction. */
+  /** The clusters of {@code pos.database.clusters}, with their app and system pools; none by default. */
+  @Bean(destroyMethod = "close")
+  OtherClusters otherClusters(PosDatabaseProperties properties, RoleLogins logins) {
+    return new OtherClusters(properties, logins);
+  }
+
+  /** One database, or several clusters with the company directory on the home one. */
+  @Bean(destroyMethod = "close")
+  Clusters clusters(PosDatabaseProperties properties, RoleLogins logins, OwnerLogin owner,
+      @Qualifier("appPool") HikariDataSource app, @Qualifier("systemPool") HikariDataSource system,
+      OtherClusters others) {
+    if (others.isEmpty()) {
+      return new OneCluster();
+    }
+    return new SeveralClusters(properties, logins, owner.url(), app, system, others);
+  }
+
+  /**
+   * What JPA and everything else use: the app role, with the tenant set in every transaction
+   * ({@code TenantryRls.dataSource(app, system)}); on several clusters the router of {@code tenantry-clusters},
+   * which does the same on the cluster of the bound company.
+   */
   @Bean
   @Primary
-  DataSource dataSource(@Qualifier("appPool") HikariDataSource app, @Qualifier("systemPool") HikariDataSource system) {
-    return TenantryRls.dataSource(app, system);
+  DataSource dataSource(Clusters clusters, @Qualifier("appPool") HikariDataSource app,
+      @Qualifier("systemPool") HikariDataSource system) {
+    return clusters.dataSource(app, system);
   }
 
   /**
@@ -74,16 +98,25 @@ class DatabaseConfig {
   /**
    * Migrates, then closes the owner's pool: the owner login (superuser on the embedded server) is for
    * migrations only, and its idle connections would otherwise stay open in the serving application
-   * (issue 22, item 6). Requests never use it.
+   * (issue 22, item 6). Requests never use it. Every further cluster is migrated with the same configuration
+   * (locations, placeholders, role passwords, out of order) as its own owner login, then the home cluster's
+   * companies that the company directory does not know yet are placed there (a deployment that adds a cluster).
    */
   @Bean
-  FlywayMigrationStrategy migrateThenCloseOwnerPool(@Qualifier("ownerDataSource") HikariDataSource ownerDataSource) {
+  FlywayMigrationStrategy migrateThenCloseOwnerPool(@Qualifier("ownerDataSource") HikariDataSource ownerDataSource,
+      OtherClusters others, Clusters clusters) {
     return flyway -> {
       try {
         flyway.migrate();
       } finally {
         ownerDataSource.close();
       }
+      for (OtherClusters.Cluster c : others.all()) {
+        Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
+            .dataSource(c.owner().url(), c.owner().username(), c.owner().password())
+            .load().migrate();
+      }
+      clusters.placeUnplacedCompanies();
     };
   }
 
@@ -93,10 +126,11 @@ class DatabaseConfig {
         .locations("classpath:db/tenantry", "classpath:db/pos")
         .outOfOrder(true) // Tenantry's migrations (V0_x) sort before the POS's: an upgrade adds them out of order
         .placeholders(Map.of("app_role", logins.appRole(), "system_role", logins.systemRole()))
-        .callbacks(new RolePasswords(logins));
+        .callbacks(new RolePasswords(logins))
+        .javaMigrations(new CompanyPlacementTable());
   }
 
-  private static HikariDataSource pool(String name, String url, String user, String password, int size) {
+  static HikariDataSource pool(String name, String url, String user, String password, int size) {
     HikariDataSource pool = new HikariDataSource(); // not the config constructor: that would connect now
     pool.setPoolName(name);
     pool.setJdbcUrl(url);

@@ -1,5 +1,6 @@
 package io.tenantry.examples.pos.web;
 
+import io.tenantry.clusters.CompanyNotPlacedException;
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
@@ -113,7 +114,10 @@ class ApiErrors {
    * A data-access failure (Spring's translation, or Hibernate's own exception where a transaction
    * template ran the work: those are not translated). A value the database cannot store is a 400
    * ({@link #unstorable}). The database dropped the connection, is restarting (THREATS 26) or cancelled
-   * the statement: 503 with Retry-After, so that a register retries rather than taking the sale for bad. Whether the transaction committed before
+   * the statement, or the company is being moved to another cluster ({@code CompanyMovingException}, a transient
+   * connection failure): 503 with Retry-After, so that a register retries rather than taking the sale for bad.
+   * A company that no cluster holds ({@code CompanyNotPlacedException}) is a 500 that says so. Whether the
+   * transaction committed before
    * the connection broke cannot be known here; a sale sent again with its clientSaleId is recorded
    * once either way. Any other data-access failure is a bug: 500, logged.
    */
@@ -121,6 +125,13 @@ class ApiErrors {
   ResponseEntity<ProblemDetail> database(RuntimeException e) {
     if (dataException(e)) {
       return unstorable(e);
+    }
+    CompanyNotPlacedException unplaced = cause(e, CompanyNotPlacedException.class);
+    if (unplaced != null) {
+      // a company the company directory does not know: no retry helps, the operator must place it
+      LOG.error("A request of company {} was refused: {}", unplaced.companyId(), unplaced.getMessage());
+      return answer(HttpStatus.INTERNAL_SERVER_ERROR, "Your company's data is not reachable: the server does not know"
+          + " which database holds it. Nothing was read or written; contact the operator.");
     }
     if (!connectionFailure(e)) {
       LOG.error("Data access failed", e);
@@ -150,6 +161,17 @@ class ApiErrors {
   private static boolean dataException(Throwable e) {
     String state = sqlState(e);
     return state != null && state.startsWith("22");
+  }
+
+  /** The first cause of the type, or null. */
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) { // bounded: causes can form a cycle
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   /** The SQLSTATE of the first SQLException among the causes, or null. */

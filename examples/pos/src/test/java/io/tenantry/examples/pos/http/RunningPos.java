@@ -61,14 +61,19 @@ abstract class RunningPos {
 
   @BeforeAll
   void start() {
+    context = SpringApplication.run(PosApplication.class, startArguments());
+    base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /** Every argument the application starts with: this class's database and roles, then {@link #arguments()}. */
+  String[] startArguments() {
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--pos.demo.enabled=false",
         "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.adminUser(),
         "--spring.datasource.password=" + db.adminPassword(),
         "--pos.database.app-role=" + app.name(), "--pos.database.app-password=" + app.password(),
         "--pos.database.system-role=" + system.name(), "--pos.database.system-password=" + system.password()));
     args.addAll(arguments());
-    context = SpringApplication.run(PosApplication.class, args.toArray(String[]::new));
-    base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    return args.toArray(String[]::new);
   }
 
   @AfterAll

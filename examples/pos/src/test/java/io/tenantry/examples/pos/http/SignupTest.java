@@ -132,6 +132,35 @@ class SignupTest extends RunningPos {
   }
 
   @Test
+  void aSignupWhoseCompanyCouldNotBeCreated_keepsItsLink_andTheRetryCreatesOneCompany() {
+    expect(requestSignup("Broken Co", "retry@link.example"), 202);
+    String token = signupToken("retry@link.example", 0);
+    long companies = admin("select count(*) from tenantry_company");
+    // the company's insert fails after the link was used and the login created (their own transaction)
+    db.execute("create function pos_test_refuse_company() returns trigger language plpgsql as $$ begin"
+        + " raise exception 'company refused by the test'; end $$");
+    db.execute("create trigger pos_test_refuse_company before insert on tenantry_company for each row"
+        + " when (new.name = 'Broken Co') execute function pos_test_refuse_company()");
+    try {
+      expect(confirmSignup(token, "retry-password"), 500);
+    } finally {
+      db.execute("drop trigger pos_test_refuse_company on tenantry_company");
+      db.execute("drop function pos_test_refuse_company()");
+    }
+    assertThat(admin("select count(*) from tenantry_company")).isEqualTo(companies);
+    assertThat(admin("select count(*) from pos_signup_request where email = 'retry@link.example'"
+        + " and used_at is null")).as("the link was given back").isEqualTo(1);
+    // the same link works: the login made by the failed attempt proves its password, as an existing login does
+    expect(confirmSignup(token, "another-password"), 401);
+    UUID company = UUID.fromString(read(expect(confirmSignup(token, "retry-password"), 201), "$.companyId"));
+    assertThat(admin("select count(*) from tenantry_company")).isEqualTo(companies + 1);
+    assertThat(admin("select count(*) from tenantry_membership where company_id = '" + company
+        + "' and role = 'OWNER'")).isEqualTo(1);
+    assertThat(login("retry@link.example", "retry-password")).isNotBlank();
+    expect(confirmSignup(token, "retry-password"), 404);
+  }
+
+  @Test
   void anExistingLogin_addsASecondCompany_onlyWithItsPassword() {
     UUID first = signup("First Co", "two@companies.example");
     String userId = read(expect(get("/api/me", login("two@companies.example")), 200), "$.userId");

@@ -1,0 +1,175 @@
+package io.tenantry.examples.pos.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tenantry.clusters.CompanyClusters;
+import io.tenantry.clusters.CompanyMove;
+import io.tenantry.clusters.JdbcCompanyDirectory;
+import io.tenantry.core.UnscopedAccess;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Companies on several clusters ({@code pos.database.clusters}): {@link CompanyClusters} over the app and system
+ * pools of every cluster, with the company directory ({@link JdbcCompanyDirectory}) on the home cluster, read and
+ * written through a pool of its own (the system login).
+ *
+ * <p>Placement of a new company: {@code pos.database.new-companies-cluster} when set, else the cluster with the
+ * fewest companies in the directory (ties: home first, then the other clusters by name).
+ */
+@UnscopedAccess("the company directory and the shared logins are global rows, written as the system login of one"
+    + " cluster; no tenant row is read or written here")
+final class SeveralClusters implements Clusters {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SeveralClusters.class);
+
+  private final CompanyClusters clusters;
+  private final HikariDataSource directoryPool;
+  /** The system pool of each cluster, home first. */
+  private final Map<String, DataSource> systemPools = new LinkedHashMap<>();
+  private final String newCompanies;
+
+  SeveralClusters(PosDatabaseProperties properties, RoleLogins logins, String homeUrl, DataSource homeApp,
+      DataSource homeSystem, OtherClusters others) {
+    this.directoryPool = DatabaseConfig.pool("pos-directory", homeUrl, logins.systemRole(), logins.systemPassword(), 4);
+    CompanyClusters.Builder builder = CompanyClusters.builder(JdbcCompanyDirectory.of(directoryPool))
+        .cluster(properties.homeCluster(), homeApp, homeSystem)
+        .home(properties.homeCluster());
+    systemPools.put(properties.homeCluster(), homeSystem);
+    for (OtherClusters.Cluster c : others.all()) {
+      builder.cluster(c.name(), c.app(), c.system());
+      systemPools.put(c.name(), c.system());
+    }
+    this.clusters = builder.build();
+    this.newCompanies = properties.newCompaniesCluster();
+  }
+
+  @Override
+  public UUID createCompany(Supplier<UUID> creation) {
+    String target = clusterForNewCompany();
+    UUID company = clusters.onCluster(target, creation);
+    clusters.directory().place(company, target);
+    LOG.info("Company {} placed on cluster {}", company, target);
+    return company;
+  }
+
+  /** The configured cluster for new companies, else the one with the fewest companies (home first on a tie). */
+  String clusterForNewCompany() {
+    if (newCompanies != null) {
+      return newCompanies;
+    }
+    Map<String, Long> counts = new HashMap<>();
+    try (Connection c = directoryPool.getConnection();
+        PreparedStatement ps = c.prepareStatement("select cluster, count(*) from " + JdbcCompanyDirectory.TABLE
+            + " group by cluster");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not count the companies per cluster in " + JdbcCompanyDirectory.TABLE
+          + ": " + e.getMessage(), e);
+    }
+    String fewest = null;
+    for (String name : clusters.clusterNames()) {
+      if (fewest == null || counts.getOrDefault(name, 0L) < counts.getOrDefault(fewest, 0L)) {
+        fewest = name;
+      }
+    }
+    return fewest;
+  }
+
+  @Override
+  public <T> List<T> onEachCluster(Supplier<List<T>> work) {
+    List<T> all = new ArrayList<>();
+    for (String name : clusters.clusterNames()) {
+      all.addAll(clusters.onCluster(name, work));
+    }
+    return all;
+  }
+
+  @Override
+  public void shareLogin(UUID companyId, UUID userId, String email) {
+    String cluster = clusters.clusterOf(companyId);
+    if (cluster.equals(clusters.home())) {
+      return;
+    }
+    // no password hash: logins authenticate on the home cluster
+    update(systemPools.get(cluster), "insert into tenantry_user_account (id, email) values (?, ?)"
+        + " on conflict (id) do nothing", userId, email);
+  }
+
+  @Override
+  public CompanyMove.Result move(UUID companyId, String target) {
+    String source = clusters.clusterOf(companyId);
+    DataSource targetPool = systemPools.get(target);
+    if (targetPool == null) {
+      throw new IllegalArgumentException("No cluster named '" + target + "'; configured: " + clusters.clusterNames());
+    }
+    // the memberships moved reference the logins: the target gets their ids and e-mails first (no hash)
+    List<Object[]> logins = new ArrayList<>();
+    try (Connection c = systemPools.get(source).getConnection();
+        PreparedStatement ps = c.prepareStatement("select u.id, u.email from tenantry_user_account u"
+            + " join tenantry_membership m on m.user_id = u.id where m.company_id = ?")) {
+      ps.setObject(1, companyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          logins.add(new Object[] {rs.getObject(1), rs.getString(2)});
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the logins of company " + companyId + " on cluster " + source
+          + ": " + e.getMessage(), e);
+    }
+    for (Object[] login : logins) {
+      update(targetPool, "insert into tenantry_user_account (id, email) values (?, ?) on conflict (id) do nothing",
+          login[0], login[1]);
+    }
+    return CompanyMove.of(clusters).move(companyId, target);
+  }
+
+  @Override
+  public DataSource dataSource(DataSource app, DataSource system) {
+    return clusters.dataSource();
+  }
+
+  @Override
+  public void placeUnplacedCompanies() {
+    int placed = update(directoryPool, "insert into " + JdbcCompanyDirectory.TABLE + " (company, cluster)"
+        + " select id, ? from tenantry_company on conflict (company) do nothing", clusters.home());
+    if (placed > 0) {
+      LOG.info("Placed {} companies of the home cluster {} in the company directory", placed, clusters.home());
+    }
+  }
+
+  private static int update(DataSource pool, String sql, Object... parameters) {
+    try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
+      }
+      int count = ps.executeUpdate();
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+      return count;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    directoryPool.close();
+  }
+}
