@@ -32,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       (the only cross-tenant read, see {@code RegisterKeyLookup}), reads the key row as that company,
  *       compares the hashes again in constant time with
  *       {@link MessageDigest#isEqual}, refuses revoked keys, and records the last-seen time under the
- *       register's own tenant, at most once per {@code lastSeenInterval}. Nothing is cached, so a
- *       revocation takes effect on the next request.</li>
+ *       register's own tenant, at most once per {@code lastSeenInterval}. Only the directory's answer for a key
+ *       that authenticated is cached (where its row is: id and company); the key row is read and checked on every
+ *       request, so a revocation takes effect on the next request.</li>
  * </ul>
  */
 public final class JpaRegisterKeys implements RegisterKeys {
@@ -152,6 +153,11 @@ public final class JpaRegisterKeys implements RegisterKeys {
       // Bookkeeping only: the key is valid, so the request goes on.
       LOG.warn("Could not record last use of register key {}: {}", identity.keyId(), e.toString());
     }
+  }
+
+  /** The directory answers this instance keeps (tests of the cache). */
+  KeyDirectoryCache directoryCache() {
+    return lookup.cache();
   }
 
   private Instant now() {

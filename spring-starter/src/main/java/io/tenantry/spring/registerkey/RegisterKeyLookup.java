@@ -5,6 +5,7 @@ import io.tenantry.core.TenantContext;
 import io.tenantry.core.UnscopedAccess;
 import io.tenantry.spring.internal.IsolatedJpa;
 import jakarta.persistence.EntityManagerFactory;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +24,15 @@ import org.hibernate.persister.entity.EntityPersister;
  * Citus the first is a reference table and the second one shard; with companies on several clusters
  * ({@code tenantry-clusters}) the first reads the home cluster and the second the company's cluster.
  *
+ * <p>The directory's answer for a key that authenticated is kept ({@link KeyDirectoryCache}): a register's later
+ * requests read only the key row, as its company, one transaction instead of two and none on the system login. The
+ * key row still decides every request (its hash compared again, its revocation), so the cache cannot authenticate
+ * anything the directory would not.
+ *
  * <p>The directory read is native SQL built once from the mapping (table and column names as Hibernate renders
  * them). A JPQL query would be translated to SQL again on every request: system-access sessions
  * bypass Hibernate's query plan cache (see {@code TenantFilters.SYSTEM_SESSION}), and this lookup runs
- * on every request a register authenticates with its key. Native query plans are cached whatever the
- * session.
+ * for every key not known here yet (and every unknown key). Native query plans are cached whatever the session.
  */
 final class RegisterKeyLookup {
 
@@ -36,29 +41,63 @@ final class RegisterKeyLookup {
 
   private final EntityManagerFactory entityManagerFactory;
   private final IsolatedJpa jpa;
+  private final KeyDirectoryCache cache;
   private volatile String byHashSql;
 
   RegisterKeyLookup(EntityManagerFactory entityManagerFactory, IsolatedJpa jpa) {
     this.entityManagerFactory = entityManagerFactory;
     this.jpa = jpa;
+    this.cache = new KeyDirectoryCache();
+  }
+
+  /**
+   * The key row whose hash is {@code hash}, read as its company, or empty. The directory is asked only when
+   * {@link KeyDirectoryCache} has no confirmed location for the hash; the key row is read on every call, so what the
+   * caller decides (hash, revocation) is always the row's current state.
+   */
+  Optional<Found> byHash(byte[] hash) {
+    KeyDirectoryCache.Location cached = cache.get(hash);
+    if (cached != null) {
+      Optional<Found> found = keyRow(cached);
+      if (found.isPresent() && MessageDigest.isEqual(found.get().keyHash(), hash)) {
+        if (found.get().revokedAt() != null) {
+          cache.forget(hash); // the row decided: revoked (the caller refuses it)
+        }
+        return found;
+      }
+      // the row is gone or holds another hash: forget the entry and ask the directory
+      cache.forget(hash);
+    }
+    Optional<KeyDirectoryCache.Location> location = inDirectory(hash);
+    if (location.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Found> found = keyRow(location.get());
+    if (confirms(found, hash)) {
+      cache.confirmed(hash, location.get());
+    }
+    return found;
   }
 
   @UnscopedAccess("finds a register key's company by the key's hash before any tenant is known; runs as system"
       + " access on the global directory, then reads the key as its company")
-  Optional<Found> byHash(byte[] hash) {
+  private Optional<KeyDirectoryCache.Location> inDirectory(byte[] hash) {
     String sql = byHashSql();
-    Optional<Object[]> entry = Tenancy.supplyAsSystem(REASON, () -> jpa.inTransaction(em -> {
+    return Tenancy.supplyAsSystem(REASON, () -> jpa.inTransaction(em -> {
       @SuppressWarnings("unchecked")
       List<Object[]> rows = em.createNativeQuery(sql).setParameter("hash", hash).getResultList();
-      return rows.stream().findFirst();
+      return rows.stream().findFirst().map(r -> new KeyDirectoryCache.Location((UUID) r[0], (UUID) r[1]));
     }));
-    if (entry.isEmpty()) {
-      return Optional.empty();
-    }
-    UUID keyId = (UUID) entry.get()[0];
-    UUID company = (UUID) entry.get()[1];
-    return Tenancy.supply(TenantContext.ofCompany(company), () -> jpa.inTransaction(em ->
-        Optional.ofNullable(em.find(RegisterKey.class, keyId)).map(Found::of)));
+  }
+
+  private Optional<Found> keyRow(KeyDirectoryCache.Location location) {
+    return Tenancy.supply(TenantContext.ofCompany(location.companyId()), () -> jpa.inTransaction(em ->
+        Optional.ofNullable(em.find(RegisterKey.class, location.keyId())).map(Found::of)));
+  }
+
+  /** Whether the key row holds this hash and is not revoked: only then is its location kept. */
+  private static boolean confirms(Optional<Found> found, byte[] hash) {
+    return found.isPresent() && MessageDigest.isEqual(found.get().keyHash(), hash) && found.get().revokedAt() == null;
   }
 
   /**
@@ -71,6 +110,10 @@ final class RegisterKeyLookup {
       em.persist(new RegisterKeyLookupEntry(key.getId(), key.keyHash(), key.getCompanyId()));
       return null;
     }));
+  }
+
+  KeyDirectoryCache cache() {
+    return cache;
   }
 
   private String byHashSql() {

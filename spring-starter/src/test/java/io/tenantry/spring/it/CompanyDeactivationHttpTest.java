@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
 import io.tenantry.hibernate.TenantProvisioning;
+import io.tenantry.spring.registerkey.RegisterKeyCaches;
 import io.tenantry.spring.registerkey.RegisterKeys;
 import io.tenantry.spring.task.TenantJobReport;
 import io.tenantry.spring.task.TenantJobs;
@@ -50,6 +51,8 @@ class CompanyDeactivationHttpTest extends AttackAppTestSupport {
     String keyB = Tenancy.supply(TenantContext.ofCompany(B), () -> keys.issue(RB1)).key();
     TenantProvisioning provisioning = TenantProvisioning.of(entityManagerFactory);
     servedAsBefore(keyA, keyB);
+    // the key's location is cached (issue 20): deactivation is decided after it, by the company's status
+    assertThat(RegisterKeyCaches.holds(keys, keyA)).isTrue();
 
     provisioning.deactivateCompany(A, "test: unpaid");
     try {

@@ -25,6 +25,8 @@ import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.spring.registerkey.IssuedRegisterKey;
+import io.tenantry.spring.registerkey.RegisterKey;
+import io.tenantry.spring.registerkey.RegisterKeyCaches;
 import io.tenantry.spring.registerkey.RegisterKeys;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,9 @@ import org.springframework.http.MediaType;
 
 /** THREATS 21 and the register-key path: register → store → company, hashed, revocable. */
 class RegisterKeyHttpTest extends AttackAppTestSupport {
+
+  static final String DIRECTORY_SQL =
+      "select l.register_key_id, l.company from tenantry_register_key_lookup l where l.key_hash = ?";
 
   @Autowired
   RegisterKeys keys;
@@ -64,27 +69,94 @@ class RegisterKeyHttpTest extends AttackAppTestSupport {
   }
 
   /**
-   * The lookup runs on every request a register makes, as system access, whose sessions bypass
-   * Hibernate's query plan cache; it is native SQL so that it is not translated again each time.
+   * The directory read runs as system access, whose sessions bypass Hibernate's query plan cache; it is native SQL so
+   * that it is not translated again each time. It runs once per key (issue 20): a key that authenticated keeps its
+   * location, and its later requests read only the key row, as its company.
    */
   @Test
-  void theKeyLookupReusesOneCachedQueryPlan() throws Exception {
-    String key = issue(RA1).key();
+  void theDirectoryIsReadOncePerKey_withOneCachedQueryPlan() throws Exception {
+    List<String> fourKeys = List.of(issue(RA1).key(), issue(RA1).key(), issue(RA2).key(), issue(RA2).key());
     Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
     statistics.setStatisticsEnabled(true);
     try {
       statistics.clear();
-      for (int i = 0; i < 4; i++) {
-        mvc.perform(get("/probe/whoami").with(asRegister(key))).andExpect(status().isOk());
+      for (int round = 0; round < 3; round++) {
+        for (String key : fourKeys) {
+          mvc.perform(get("/probe/whoami").with(asRegister(key))).andExpect(status().isOk());
+        }
       }
-      QueryStatistics lookup = statistics.getQueryStatistics(
-          "select l.register_key_id, l.company from tenantry_register_key_lookup l where l.key_hash = ?");
+      QueryStatistics lookup = statistics.getQueryStatistics(DIRECTORY_SQL);
       assertThat(lookup.getExecutionCount()).isEqualTo(4);
       assertThat(lookup.getPlanCacheMissCount()).isLessThanOrEqualTo(1);
       assertThat(lookup.getPlanCacheHitCount()).isGreaterThanOrEqualTo(3);
+      // every request read its key row
+      assertThat(statistics.getEntityStatistics(RegisterKey.class.getName()).getLoadCount()).isEqualTo(12);
     } finally {
       statistics.setStatisticsEnabled(false);
     }
+  }
+
+  /** A key whose location is cached is refused on the very next request once revoked, here or in the database. */
+  @Test
+  void aCachedKeyIsRefusedAtOnceWhenRevoked() throws Exception {
+    IssuedRegisterKey revokedHere = issue(RA1);
+    IssuedRegisterKey revokedElsewhere = issue(RA2);
+    for (IssuedRegisterKey key : List.of(revokedHere, revokedElsewhere)) {
+      mvc.perform(get("/products").with(asRegister(key.key()))).andExpect(status().isOk());
+      assertThat(RegisterKeyCaches.holds(keys, key.key())).as("cached").isTrue();
+    }
+    assertThat(Tenancy.supply(TenantContext.ofCompany(A), () -> keys.revoke(revokedHere.keyId()))).isTrue();
+    // another JVM revoking: only the database knows
+    admin().update("update tenantry_register_key set revoked_at = now() where id = ?", revokedElsewhere.keyId());
+    for (IssuedRegisterKey key : List.of(revokedHere, revokedElsewhere)) {
+      mvc.perform(get("/products").with(asRegister(key.key())))
+          .andExpect(status().isUnauthorized())
+          .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("RegisterKey")));
+      assertThat(RegisterKeyCaches.holds(keys, key.key())).as("forgotten").isFalse();
+      assertThat(keys.resolve(key.key())).isEmpty();
+    }
+  }
+
+  /**
+   * The attack on the cache: an entry sending a key of the attacker's choosing to another company's key row (or to a
+   * key id under the wrong company). The key row, read as the entry's company, holds another hash or is not there:
+   * nothing is authenticated, the victim's key is not touched, and the entry is dropped.
+   */
+  @Test
+  void aCacheEntryPointingAtAnotherCompanysKeyAuthenticatesNothing() throws Exception {
+    IssuedRegisterKey victim = Tenancy.supply(TenantContext.ofCompany(B), () -> keys.issue(World.RB1));
+    IssuedRegisterKey own = issue(RA1);
+    String forged = "trk_" + "G".repeat(43);
+    String forged2 = "trk_" + "H".repeat(43);
+    RegisterKeyCaches.point(keys, forged, victim.keyId(), B);
+    RegisterKeyCaches.point(keys, forged2, own.keyId(), B); // company A's key id, under company B
+    for (String key : List.of(forged, forged2)) {
+      mvc.perform(get("/probe/whoami").with(asRegister(key))).andExpect(status().isUnauthorized());
+      assertThat(RegisterKeyCaches.holds(keys, key)).isFalse();
+    }
+    assertThat(admin().queryForObject("select last_seen_at from tenantry_register_key where id = ?", Object.class,
+        victim.keyId())).isNull();
+    // a stale entry for a real key (its company wrong) does not lock it out: the directory is asked again
+    RegisterKeyCaches.point(keys, own.key(), own.keyId(), B);
+    mvc.perform(get("/probe/whoami").with(asRegister(own.key())))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.company").value(A.toString()));
+    mvc.perform(get("/probe/whoami").with(asRegister(victim.key())))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.company").value(B.toString()));
+  }
+
+  /** Unknown, malformed and revoked keys are never kept: a flood of made-up keys adds nothing to memory. */
+  @Test
+  void refusedKeysAreNeverCached() throws Exception {
+    IssuedRegisterKey revoked = issue(RA2);
+    assertThat(Tenancy.supply(TenantContext.ofCompany(A), () -> keys.revoke(revoked.keyId()))).isTrue();
+    int before = RegisterKeyCaches.size(keys);
+    for (int i = 0; i < 200; i++) {
+      String unknown = "trk_" + String.format("%043d", i);
+      mvc.perform(get("/products").with(asRegister(unknown))).andExpect(status().isUnauthorized());
+    }
+    mvc.perform(get("/products").with(asRegister(revoked.key()))).andExpect(status().isUnauthorized());
+    assertThat(RegisterKeyCaches.size(keys)).isEqualTo(before);
+    assertThat(RegisterKeyCaches.holds(keys, revoked.key())).isFalse();
   }
 
   @Test
@@ -167,10 +239,13 @@ class RegisterKeyHttpTest extends AttackAppTestSupport {
         + " 'tenantry_register_key'::regclass and contype in ('p', 'u') and not (conkey @> array[(select attnum"
         + " from pg_attribute where attrelid = conrelid and attname = 'company_id')])", Long.class)).isZero();
 
-    // an entry whose key row is gone (its register deleted, its company offboarded) is inert
+    // an entry whose key row is gone (its register deleted, its company offboarded) is inert, cached or not
+    mvc.perform(get("/products").with(asRegister(key.key()))).andExpect(status().isOk());
+    assertThat(RegisterKeyCaches.holds(keys, key.key())).isTrue();
     admin().update("delete from tenantry_register_key where id = ?", key.keyId());
     mvc.perform(get("/products").with(asRegister(key.key()))).andExpect(status().isUnauthorized());
     assertThat(keys.resolve(key.key())).isEmpty();
+    assertThat(RegisterKeyCaches.holds(keys, key.key())).isFalse();
   }
 
   /**

@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -79,12 +78,7 @@ class SingleCompanyStatementsTest extends ApiTestBase {
   static class Recording {
     @Bean
     static BeanPostProcessor recordStatements() {
-      return new BeanPostProcessor() {
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String name) {
-          return name.equals("dataSource") && bean instanceof DataSource ds ? RECORDER.wrap(ds) : bean;
-        }
-      };
+      return RECORDER.wrappingTheDataSourceBean();
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Records every statement sent through a DataSource, with its parameters and the binding of the thread that sent it
@@ -30,21 +31,50 @@ final class StatementRecorder {
   /** One execution: the SQL, its parameters by index, the bound company (if any), the system reason (if any). */
   record Execution(String sql, Map<Integer, Object> parameters, UUID company, String systemReason) {}
 
+  /**
+   * A connection taken from the DataSource ({@code checkout}) or a transaction ended on one ({@code commit},
+   * {@code rollback}), with the binding of the thread: system work takes the system login's pool.
+   */
+  record Use(String what, UUID company, String systemReason) {}
+
   private final List<Execution> executions = new ArrayList<>();
+  private final List<Use> uses = new ArrayList<>();
   private volatile boolean recording;
 
   DataSource wrap(DataSource target) {
     return proxy(DataSource.class, target, (method, args) -> {
       Object result = method.invoke(target, args);
-      return result instanceof Connection c ? connection(c) : result;
+      if (result instanceof Connection c) {
+        use("checkout");
+        return connection(c);
+      }
+      return result;
     });
+  }
+
+  /** A post-processor that wraps the application's {@code dataSource} bean with this recorder. */
+  BeanPostProcessor wrappingTheDataSourceBean() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return name.equals("dataSource") && bean instanceof DataSource ds ? wrap(ds) : bean;
+      }
+    };
   }
 
   void start() {
     synchronized (executions) {
       executions.clear();
+      uses.clear();
     }
     recording = true;
+  }
+
+  /** The checkouts and transaction ends since {@link #start}. */
+  List<Use> uses() {
+    synchronized (executions) {
+      return List.copyOf(uses);
+    }
   }
 
   List<Execution> stop() {
@@ -58,6 +88,9 @@ final class StatementRecorder {
     return proxy(Connection.class, target, (method, args) -> {
       Object result = method.invoke(target, args);
       String name = method.getName();
+      if ((name.equals("commit") || name.equals("rollback")) && (args == null || args.length == 0)) {
+        use(name);
+      }
       if (result instanceof CallableStatement cs) {
         return statement(CallableStatement.class, cs, (String) args[0]);
       }
@@ -100,6 +133,17 @@ final class StatementRecorder {
     String reason = Tenancy.systemAccessReason().orElse(null);
     synchronized (executions) {
       executions.add(new Execution(sql, new TreeMap<>(parameters), company, reason));
+    }
+  }
+
+  private void use(String what) {
+    if (!recording) {
+      return;
+    }
+    UUID company = Tenancy.find().map(TenantContext::companyId).orElse(null);
+    String reason = Tenancy.systemAccessReason().orElse(null);
+    synchronized (executions) {
+      uses.add(new Use(what, company, reason));
     }
   }
 
