@@ -160,6 +160,46 @@ class SignupTest extends RunningPos {
     expect(confirmSignup(token, "retry-password"), 404);
   }
 
+  /**
+   * The company is written, then its owner fails to join it (login at home, company on its cluster, transactions of
+   * their own): the link is given back with the company, and the retry finishes that company rather than leaving it
+   * empty beside a second one.
+   */
+  @Test
+  void aSignupWhoseOwnerCouldNotJoinItsCompany_isFinishedByTheRetry_withoutASecondCompany() {
+    expect(requestSignup("Orphan Co", "orphan@link.example"), 202);
+    String token = signupToken("orphan@link.example", 0);
+    long companies = admin("select count(*) from tenantry_company");
+    db.execute("create function pos_test_refuse_owner() returns trigger language plpgsql as $$ begin"
+        + " if exists (select 1 from tenantry_company c where c.id = new.company_id and c.name = 'Orphan Co') then"
+        + " raise exception 'membership refused by the test'; end if; return new; end $$");
+    db.execute("create trigger pos_test_refuse_owner before insert on tenantry_membership for each row"
+        + " execute function pos_test_refuse_owner()");
+    try {
+      expect(confirmSignup(token, "orphan-password"), 500);
+    } finally {
+      db.execute("drop trigger pos_test_refuse_owner on tenantry_membership");
+      db.execute("drop function pos_test_refuse_owner()");
+    }
+    String empty = "select count(*) from tenantry_company c where c.name = 'Orphan Co' and not exists"
+        + " (select 1 from tenantry_membership m where m.company_id = c.id)";
+    assertThat(admin(empty)).as("the company the failed attempt wrote").isEqualTo(1);
+    assertThat(admin("select count(*) from pos_signup_request r join tenantry_company c on c.id = r.created_company"
+        + " where r.email = 'orphan@link.example' and r.used_at is null and c.name = 'Orphan Co'"))
+        .as("the link given back, with its company").isEqualTo(1);
+
+    UUID company = UUID.fromString(read(expect(confirmSignup(token, "orphan-password"), 201), "$.companyId"));
+    assertThat(admin("select count(*) from tenantry_company")).as("one company in all").isEqualTo(companies + 1);
+    assertThat(admin(empty)).as("none left empty").isZero();
+    assertThat(admin("select count(*) from tenantry_membership m join tenantry_user_account u on u.id = m.user_id"
+        + " where m.company_id = '" + company + "' and m.role = 'OWNER' and u.email = 'orphan@link.example'"))
+        .isEqualTo(1);
+    String owner = login("orphan@link.example", "orphan-password");
+    assertThat(read(expect(get("/api/me", owner), 200), "$.companyId").toString()).isEqualTo(company.toString());
+    store(owner, "Main St"); // the finished company works: its owner opens a store
+    expect(confirmSignup(token, "orphan-password"), 404);
+  }
+
   @Test
   void anExistingLogin_addsASecondCompany_onlyWithItsPassword() {
     UUID first = signup("First Co", "two@companies.example");

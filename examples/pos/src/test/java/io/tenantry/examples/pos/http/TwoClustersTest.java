@@ -57,6 +57,44 @@ class TwoClustersTest extends TwoClustersPos {
     keyBeta = registerKey(ownerBeta, storeBeta, "R1");
   }
 
+  /**
+   * SignupTest's signup whose owner could not join the company, with the login at home and the company on the
+   * second cluster: the link comes back home with the company's id, and the retry finishes that company there.
+   */
+  @Test
+  void aSignupWhoseOwnerCouldNotJoinItsCompanyOnTheSecondCluster_isFinishedThere() {
+    // the placement rule gives a new company to the cluster with the fewest companies: make that the second one
+    for (int n = 0; admin("select count(*) from tenantry_company_placement where cluster = '" + HOME + "'")
+        <= admin("select count(*) from tenantry_company_placement where cluster = '" + TWO + "'"); n++) {
+      signup("Filler " + n, "filler" + n + "@orphan.example");
+    }
+    expect(requestSignup("Orphan Two", "owner@orphan.example"), 202);
+    String token = signupToken("owner@orphan.example", 0);
+    two.execute("create function pos_test_refuse_owner() returns trigger language plpgsql as $$ begin"
+        + " if exists (select 1 from tenantry_company c where c.id = new.company_id and c.name = 'Orphan Two') then"
+        + " raise exception 'membership refused by the test'; end if; return new; end $$");
+    two.execute("create trigger pos_test_refuse_owner before insert on tenantry_membership for each row"
+        + " execute function pos_test_refuse_owner()");
+    try {
+      expect(confirmSignup(token, PASSWORD), 500);
+    } finally {
+      two.execute("drop trigger pos_test_refuse_owner on tenantry_membership");
+      two.execute("drop function pos_test_refuse_owner()");
+    }
+    String orphan = "select count(*) from tenantry_company where name = 'Orphan Two'";
+    assertThat(adminTwo(orphan)).as("the company the failed attempt wrote, on two").isOne();
+    assertThat(admin("select count(*) from pos_signup_request where email = 'owner@orphan.example'"
+        + " and used_at is null and created_company is not null")).as("the link given back home, with it").isOne();
+
+    UUID company = UUID.fromString(read(expect(confirmSignup(token, PASSWORD), 201), "$.companyId"));
+    assertThat(router().clusterOf(company)).isEqualTo(TWO);
+    assertThat(adminTwo(orphan) + admin(orphan)).as("one company in all").isOne();
+    assertThat(adminTwo("select count(*) from tenantry_membership where company_id = '" + company
+        + "' and role = 'OWNER'")).isOne();
+    assertThat(read(expect(get("/api/me", login("owner@orphan.example")), 200), "$.companyId").toString())
+        .isEqualTo(company.toString());
+  }
+
   @Test
   void companiesAreCreatedOnTheClusterTheyArePlacedOn() {
     assertThat(router().clusterOf(alpha)).isEqualTo(HOME);
