@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -38,22 +39,28 @@ class TenantFilterWithoutSecurityTest {
       UUID.randomUUID(), UUID.randomUUID());
   private static final String KEY = "trk_" + "k".repeat(43);
 
-  private final RegisterKeys keys = new RegisterKeys() {
-    @Override
-    public IssuedRegisterKey issue(UUID registerId) {
-      throw new UnsupportedOperationException();
-    }
+  private final RegisterKeys keys = resolvingWith(
+      presentedKey -> KEY.equals(presentedKey) ? Optional.of(REGISTER) : Optional.empty());
 
-    @Override
-    public boolean revoke(UUID keyId) {
-      throw new UnsupportedOperationException();
-    }
+  /** Register keys that only resolve, as {@code resolve} answers. */
+  private static RegisterKeys resolvingWith(Function<String, Optional<RegisterIdentity>> resolve) {
+    return new RegisterKeys() {
+      @Override
+      public IssuedRegisterKey issue(UUID registerId) {
+        throw new UnsupportedOperationException();
+      }
 
-    @Override
-    public Optional<RegisterIdentity> resolve(String presentedKey) {
-      return KEY.equals(presentedKey) ? Optional.of(REGISTER) : Optional.empty();
-    }
-  };
+      @Override
+      public boolean revoke(UUID keyId) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Optional<RegisterIdentity> resolve(String presentedKey) {
+        return resolve.apply(presentedKey);
+      }
+    };
+  }
 
   private final TenantFilter filter = new TenantFilter(CallerAuthentication.NONE, keys, noCompanyDeactivated(),
       true, new TenantResponseHeaders());
@@ -163,24 +170,9 @@ class TenantFilterWithoutSecurityTest {
 
   /** A register key whose lookup throws {@code failure}: the 503 it gets, and what the filter logged. */
   private static List<ILoggingEvent> logOfARegisterKeyLookupThatThrows(RuntimeException failure) throws Exception {
-    RegisterKeys failing = new RegisterKeys() {
-      @Override
-      public IssuedRegisterKey issue(UUID registerId) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public boolean revoke(UUID keyId) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Optional<RegisterIdentity> resolve(String presentedKey) {
-        throw failure;
-      }
-    };
-    TenantFilter failingFilter = new TenantFilter(CallerAuthentication.NONE, failing, noCompanyDeactivated(), true,
-        new TenantResponseHeaders());
+    TenantFilter failingFilter = new TenantFilter(CallerAuthentication.NONE, resolvingWith(presentedKey -> {
+      throw failure;
+    }), noCompanyDeactivated(), true, new TenantResponseHeaders());
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/sales");
     request.addHeader(TenantHeaders.REGISTER_KEY, KEY);
     MockHttpServletResponse response = new MockHttpServletResponse();

@@ -137,16 +137,8 @@ class SignupTest extends RunningPos {
     String token = signupToken("retry@link.example", 0);
     long companies = admin("select count(*) from tenantry_company");
     // the company's insert fails after the link was used and the login created (their own transaction)
-    db.execute("create function pos_test_refuse_company() returns trigger language plpgsql as $$ begin"
-        + " raise exception 'company refused by the test'; end $$");
-    db.execute("create trigger pos_test_refuse_company before insert on tenantry_company for each row"
-        + " when (new.name = 'Broken Co') execute function pos_test_refuse_company()");
-    try {
-      expect(confirmSignup(token, "retry-password"), 500);
-    } finally {
-      db.execute("drop trigger pos_test_refuse_company on tenantry_company");
-      db.execute("drop function pos_test_refuse_company()");
-    }
+    refusingInserts(db, "tenantry_company", "new.name = 'Broken Co'",
+        () -> expect(confirmSignup(token, "retry-password"), 500));
     assertThat(admin("select count(*) from tenantry_company")).isEqualTo(companies);
     assertThat(admin("select count(*) from pos_signup_request where email = 'retry@link.example'"
         + " and used_at is null")).as("the link was given back").isEqualTo(1);
@@ -170,17 +162,10 @@ class SignupTest extends RunningPos {
     expect(requestSignup("Orphan Co", "orphan@link.example"), 202);
     String token = signupToken("orphan@link.example", 0);
     long companies = admin("select count(*) from tenantry_company");
-    db.execute("create function pos_test_refuse_owner() returns trigger language plpgsql as $$ begin"
-        + " if exists (select 1 from tenantry_company c where c.id = new.company_id and c.name = 'Orphan Co') then"
-        + " raise exception 'membership refused by the test'; end if; return new; end $$");
-    db.execute("create trigger pos_test_refuse_owner before insert on tenantry_membership for each row"
-        + " execute function pos_test_refuse_owner()");
-    try {
-      expect(confirmSignup(token, "orphan-password"), 500);
-    } finally {
-      db.execute("drop trigger pos_test_refuse_owner on tenantry_membership");
-      db.execute("drop function pos_test_refuse_owner()");
-    }
+    // the owner's membership fails after the company was written (its own transaction)
+    refusingInserts(db, "tenantry_membership",
+        "exists (select 1 from tenantry_company c where c.id = new.company_id and c.name = 'Orphan Co')",
+        () -> expect(confirmSignup(token, "orphan-password"), 500));
     String empty = "select count(*) from tenantry_company c where c.name = 'Orphan Co' and not exists"
         + " (select 1 from tenantry_membership m where m.company_id = c.id)";
     assertThat(admin(empty)).as("the company the failed attempt wrote").isEqualTo(1);

@@ -70,17 +70,9 @@ class TwoClustersTest extends TwoClustersPos {
     }
     expect(requestSignup("Orphan Two", "owner@orphan.example"), 202);
     String token = signupToken("owner@orphan.example", 0);
-    two.execute("create function pos_test_refuse_owner() returns trigger language plpgsql as $$ begin"
-        + " if exists (select 1 from tenantry_company c where c.id = new.company_id and c.name = 'Orphan Two') then"
-        + " raise exception 'membership refused by the test'; end if; return new; end $$");
-    two.execute("create trigger pos_test_refuse_owner before insert on tenantry_membership for each row"
-        + " execute function pos_test_refuse_owner()");
-    try {
-      expect(confirmSignup(token, PASSWORD), 500);
-    } finally {
-      two.execute("drop trigger pos_test_refuse_owner on tenantry_membership");
-      two.execute("drop function pos_test_refuse_owner()");
-    }
+    refusingInserts(two, "tenantry_membership",
+        "exists (select 1 from tenantry_company c where c.id = new.company_id and c.name = 'Orphan Two')",
+        () -> expect(confirmSignup(token, PASSWORD), 500));
     String orphan = "select count(*) from tenantry_company where name = 'Orphan Two'";
     assertThat(adminTwo(orphan)).as("the company the failed attempt wrote, on two").isOne();
     assertThat(admin("select count(*) from pos_signup_request where email = 'owner@orphan.example'"
