@@ -259,8 +259,8 @@ public class Accounts {
           .createQuery("update SignupRequest r set r.usedAt = null, r.createdCompany = :company where r.id = :id")
           .setParameter("company", createdCompany).setParameter("id", requestId).executeUpdate()));
     } catch (RuntimeException e) {
-      LOG.warn("A failed signup could not give its link back (request {}, company {} left without members); the"
-          + " person must sign up again", requestId, createdCompany, e);
+      LOG.warn("A failed signup could not give its link back (request {}{}); the person must sign up again",
+          requestId, createdCompany == null ? "" : ", company " + createdCompany + " left without members", e);
     }
   }
 
