@@ -165,7 +165,47 @@ final class SeveralClusters implements Clusters {
       update(targetPool, "insert into tenantry_user_account (id, email) values (?, ?) on conflict (id) do nothing",
           login[0], login[1]);
     }
-    return CompanyMove.of(clusters).move(companyId, target);
+    CompanyMove.Result result = CompanyMove.of(clusters).move(companyId, target);
+    if (result.sourceKept() == null && !source.equals(clusters.home())) {
+      deleteUnusedLoginCopies(source, logins.stream().map(login -> (UUID) login[0]).toArray(UUID[]::new));
+    }
+    return result;
+  }
+
+  /**
+   * Deletes, on a cluster other than home (where the logins themselves live), the copies of these logins that no
+   * membership there references any more, nor an invitation there waits for (its acceptance copies the login
+   * before it adds the membership). The copies are locked first: a membership being added meanwhile (which locks the
+   * copy it references) is waited for and then seen, and one added afterwards is refused by its foreign key rather
+   * than deleted by the cascade from the copy. A failure is logged: the copies stay, as they did before.
+   */
+  private void deleteUnusedLoginCopies(String cluster, UUID[] logins) {
+    if (logins.length == 0) {
+      return;
+    }
+    try (Connection c = systemPools.get(cluster).getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement lock = c.prepareStatement("select id from tenantry_user_account where id = any(?)"
+              + " for update");
+          PreparedStatement delete = c.prepareStatement("delete from tenantry_user_account u where u.id = any(?)"
+              + " and not exists (select 1 from tenantry_membership m where m.user_id = u.id)"
+              + " and not exists (select 1 from pos_invitation i where lower(i.email) = lower(u.email)"
+              + " and i.accepted_at is null)")) {
+        lock.setArray(1, c.createArrayOf("uuid", logins));
+        lock.executeQuery().close();
+        delete.setArray(1, c.createArrayOf("uuid", logins));
+        int deleted = delete.executeUpdate();
+        c.commit();
+        LOG.info("Deleted {} of {} login copies on cluster {} that no membership there references any more", deleted,
+            logins.length, cluster);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Could not delete the unused login copies on cluster {} (they stay: id and e-mail, no password): {}",
+          cluster, e.toString());
+    }
   }
 
   @Override
