@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tenantry.core.Tenancy;
 import io.tenantry.hibernate.CompanyStatus;
 import io.tenantry.hibernate.TenantProvisioning;
-import io.tenantry.hibernate.rls.TenantryRls;
 import io.tenantry.test.SecondDatabase;
-import io.tenantry.test.TenantryMigrations;
 import io.tenantry.test.TenantryPostgres;
 import io.tenantry.test.TenantrySecondPostgres;
 import io.tenantry.test.TestDatabase;
@@ -16,7 +14,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -48,14 +45,7 @@ class PlatformWorkOnClustersTest {
   static void setUp(TestDatabase first, SecondDatabase second) {
     one = first;
     two = second.database();
-    String policies;
-    try (SessionFactory mapping = HibernateOnClustersTest.sessionFactory(null, Map.of())) {
-      policies = TenantryRls.policySql(mapping, null);
-    }
-    for (TestDatabase db : List.of(one, two)) {
-      TenantryMigrations.migrate(db.adminDataSource());
-      db.execute(policies);
-    }
+    HibernateOnClustersTest.migrateWithPolicies(one, two);
     one.execute("insert into tenantry_company (id, name) values ('" + A + "', 'A')");
     two.execute("insert into tenantry_company (id, name) values ('" + C + "', 'C')");
     directory.place(A, "one");

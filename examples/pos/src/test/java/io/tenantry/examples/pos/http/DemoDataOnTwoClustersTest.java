@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tenantry.examples.pos.PosApplication;
 import io.tenantry.test.SecondDatabase;
 import io.tenantry.test.TestDatabase;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,14 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DemoDataOnTwoClustersTest extends TwoClustersPos {
 
   DemoDataOnTwoClustersTest(TestDatabase db, SecondDatabase second) {
-    super(db, second);
-  }
-
-  @Override
-  List<String> arguments() {
-    List<String> args = new ArrayList<>(super.arguments());
-    args.add("--pos.database.new-companies-cluster=" + TWO);
-    return args;
+    super(db, second, TWO);
   }
 
   @Override

@@ -18,14 +18,7 @@ import org.junit.jupiter.api.Test;
 class LoginCopiesAfterMoveTest extends TwoClustersPos {
 
   LoginCopiesAfterMoveTest(TestDatabase db, SecondDatabase second) {
-    super(db, second);
-  }
-
-  @Override
-  List<String> arguments() {
-    List<String> args = new ArrayList<>(super.arguments());
-    args.add("--pos.database.new-companies-cluster=" + TWO);
-    return args;
+    super(db, second, TWO);
   }
 
   @Test
