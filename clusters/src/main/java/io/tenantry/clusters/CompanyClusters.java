@@ -2,6 +2,7 @@ package io.tenantry.clusters;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
+import io.tenantry.hibernate.CompanyRouting;
 import io.tenantry.hibernate.rls.AuditReport;
 import io.tenantry.hibernate.rls.IsolationAudit;
 import io.tenantry.hibernate.rls.TenantryRls;
@@ -40,7 +41,9 @@ import org.hibernate.SessionFactory;
  *   <li>system work ({@code Tenancy.asSystem}) runs on one cluster at a time: the one named with {@link #onCluster},
  *       once on each with {@link #asSystemOnEachCluster}, else the {@linkplain Builder#home home} cluster, where
  *       global tables such as user accounts live (a login lookup, a signup, the start-up audit). Work over every
- *       company must use {@link #asSystemOnEachCluster}: unpinned, it sees the home cluster's companies only;</li>
+ *       company must use {@link #asSystemOnEachCluster}: unpinned, it sees the home cluster's companies only. Work
+ *       about one company runs on its cluster with {@link #onClusterOf}; Tenantry's own (a company's deactivation)
+ *       does so by itself;</li>
  *   <li>nothing bound (Hibernate's start-up, reading global tables) gets the home cluster too.</li>
  * </ul>
  *
@@ -204,6 +207,37 @@ public final class CompanyClusters {
       } else {
         PINNED.set(previous);
       }
+    }
+  }
+
+  /**
+   * Runs work about one company (system work, or unbound work) with connections of the cluster that holds it, as
+   * the directory says: platform work such as {@code TenantProvisioning.deactivateCompany}, which the routing
+   * DataSource runs here by itself ({@link CompanyRouting}). A move of the company waits for the work (it counts
+   * like one of the company's connections), and the work is refused while the company moves.
+   *
+   * @param companyId the company
+   * @param work the work
+   * @param <T> the result type
+   * @return the result
+   * @throws CompanyNotPlacedException if the directory does not know the company
+   * @throws IllegalStateException if the company is being moved (its cause a {@link CompanyMovingException})
+   */
+  public <T> T onClusterOf(UUID companyId, Supplier<T> work) {
+    Objects.requireNonNull(companyId, "companyId");
+    AtomicInteger count = open.computeIfAbsent(companyId, k -> new AtomicInteger());
+    count.incrementAndGet(); // first, as for a tenant connection: a move that saw none open sees this one refused
+    try {
+      Placement p = directory.find(companyId).orElseThrow(() -> new CompanyNotPlacedException(companyId));
+      if (p.moving()) {
+        CompanyMovingException moving = new CompanyMovingException(companyId, p.cluster());
+        throw new IllegalStateException("Company " + companyId + " is being moved away from cluster " + p.cluster()
+            + ": work on its rows now would be left behind at the source. Run it again once the move has ended.",
+            moving);
+      }
+      return onCluster(p.cluster(), work);
+    } finally {
+      count.decrementAndGet();
     }
   }
 
@@ -388,10 +422,15 @@ public final class CompanyClusters {
   }
 
   /** The DataSource the application uses; package-private so that only {@link #dataSource()} hands it out. */
-  final class RoutingDataSource implements DataSource {
+  final class RoutingDataSource implements DataSource, CompanyRouting {
 
     CompanyClusters clusters() {
       return CompanyClusters.this;
+    }
+
+    @Override
+    public <T> T onDatabaseOf(UUID companyId, Supplier<T> work) {
+      return onClusterOf(companyId, work);
     }
 
     @Override

@@ -52,14 +52,7 @@ class HibernateOnClustersTest {
   static void setUp(TestDatabase first, SecondDatabase second) {
     one = first;
     two = second.database();
-    String policies;
-    try (SessionFactory mapping = sessionFactory(null, Map.of())) {
-      policies = TenantryRls.policySql(mapping, null);
-    }
-    for (TestDatabase db : List.of(one, two)) {
-      TenantryMigrations.migrate(db.adminDataSource());
-      db.execute(policies);
-    }
+    migrateWithPolicies(one, two);
     one.execute("insert into tenantry_company (id, name) values ('" + A + "', 'A');"
         + " insert into tenantry_store (id, company_id, name, timezone) values ('" + STORE_A + "', '" + A
         + "', 'A1', 'UTC')");
@@ -99,6 +92,18 @@ class HibernateOnClustersTest {
       sessionFactory(clusters.dataSource(), Map.of(TenantryHibernate.AUDIT_PROPERTY, "warn")).close();
     } finally {
       two.execute("alter table tenantry_store force row level security");
+    }
+  }
+
+  /** Tenantry's migrations and the test mapping's row-level-security policies, on each database. */
+  static void migrateWithPolicies(TestDatabase... databases) {
+    String policies;
+    try (SessionFactory mapping = sessionFactory(null, Map.of())) {
+      policies = TenantryRls.policySql(mapping, null);
+    }
+    for (TestDatabase db : databases) {
+      TenantryMigrations.migrate(db.adminDataSource());
+      db.execute(policies);
     }
   }
 

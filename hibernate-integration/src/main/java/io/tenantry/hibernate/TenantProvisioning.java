@@ -10,6 +10,7 @@ import io.tenantry.core.model.Register;
 import io.tenantry.core.model.Store;
 import io.tenantry.core.model.UserAccount;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.MutationQuery;
 
 /**
@@ -43,7 +48,9 @@ import org.hibernate.query.MutationQuery;
  * the system login, the only one that may change a company's status when the application role has the grants
  * of {@code TenantryRoles}). A deactivated company's users cannot sign in and its registers are refused:
  * the Spring Boot starter checks every request ({@link CompanyStatus}); an application on plain Hibernate calls
- * {@link CompanyStatus#requireActive} where it binds a company for a caller.
+ * {@link CompanyStatus#requireActive} where it binds a company for a caller. When the session factory's DataSource
+ * places companies on several databases ({@link CompanyRouting}: {@code tenantry-clusters}' router), they write on
+ * the database that holds the company.
  */
 public final class TenantProvisioning {
 
@@ -175,7 +182,8 @@ public final class TenantProvisioning {
    *
    * @param companyId the company
    * @param reason why, for the platform's records (at most 500 characters), or {@code null}
-   * @throws IllegalStateException when a tenant is bound (this is platform work)
+   * @throws IllegalStateException when a tenant is bound (this is platform work); on several databases
+   *     ({@link CompanyRouting}) also when the company is not placed or is being moved
    * @throws IllegalArgumentException when there is no such company, or the reason is too long
    */
   public void deactivateCompany(UUID companyId, String reason) {
@@ -190,7 +198,8 @@ public final class TenantProvisioning {
    * Reactivates a deactivated company: its users sign in and its registers are served again (at once in this
    * JVM, within {@link CompanyStatus#CACHE_TIME} in others). Reactivating an active company changes nothing.
    *
-   * @throws IllegalStateException when a tenant is bound (this is platform work)
+   * @throws IllegalStateException when a tenant is bound (this is platform work); on several databases
+   *     ({@link CompanyRouting}) also when the company is not placed or is being moved
    * @throws IllegalArgumentException when there is no such company
    */
   public void reactivateCompany(UUID companyId) {
@@ -204,20 +213,37 @@ public final class TenantProvisioning {
       throw new IllegalStateException(what + " a company is platform work: call it with no tenant bound (it is bound "
           + "to " + Tenancy.current().companyId() + ")");
     }
-    int rows = Tenancy.supplyAsSystem("provisioning: " + (active ? "reactivate" : "deactivate") + " company "
-        + companyId, () -> sessionFactory.fromTransaction(session -> {
-          MutationQuery update = active
+    Supplier<Integer> update = () -> Tenancy.supplyAsSystem("provisioning: " + (active ? "reactivate"
+        : "deactivate") + " company " + companyId, () -> sessionFactory.fromTransaction(session -> {
+          MutationQuery query = active
               ? session.createNativeMutationQuery("update tenantry_company set deactivated_at = null,"
                   + " deactivation_reason = null where id = :id")
               : session.createNativeMutationQuery("update tenantry_company set deactivated_at = coalesce("
                   + "deactivated_at, now()), deactivation_reason = cast(:reason as varchar) where id = :id")
                   .setParameter("reason", reason, String.class);
-          return update.setParameter("id", companyId).executeUpdate();
+          return query.setParameter("id", companyId).executeUpdate();
         }));
+    CompanyRouting routing = routing();
+    int rows = routing == null ? update.get() : routing.onDatabaseOf(companyId, update);
     if (rows == 0) {
       throw new IllegalArgumentException(what + " company " + companyId + ": there is no such company");
     }
     CompanyStatus.of(sessionFactory).changed(companyId, active);
+  }
+
+  /** The session factory's DataSource as a {@link CompanyRouting}, when it places companies on several databases. */
+  private CompanyRouting routing() {
+    ConnectionProvider provider = sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+        .getService(ConnectionProvider.class);
+    if (provider == null || !provider.isUnwrappableAs(DataSource.class)) {
+      return null;
+    }
+    DataSource dataSource = provider.unwrap(DataSource.class);
+    try {
+      return dataSource.isWrapperFor(CompanyRouting.class) ? dataSource.unwrap(CompanyRouting.class) : null;
+    } catch (SQLException e) {
+      return null;
+    }
   }
 
   private static void requireAllStores(String what) {

@@ -2,26 +2,21 @@ package io.tenantry.spring.task;
 
 import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
+import io.tenantry.spring.internal.EveryCluster;
 import io.tenantry.spring.internal.IsolatedJpa;
 import jakarta.persistence.EntityManagerFactory;
-import io.tenantry.clusters.CompanyClusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.util.ClassUtils;
 
 /**
  * Runs scheduled work once per company, each time with that company bound (every store visible), so
@@ -45,9 +40,6 @@ import org.springframework.util.ClassUtils;
 public final class TenantJobs {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantJobs.class);
-
-  private static final boolean CLUSTERS_PRESENT = ClassUtils.isPresent("io.tenantry.clusters.CompanyClusters",
-      TenantJobs.class.getClassLoader());
 
   private final IsolatedJpa jpa;
   private final EntityManagerFactory entityManagerFactory;
@@ -100,35 +92,12 @@ public final class TenantJobs {
   private List<UUID> companies(String reason) {
     Supplier<List<UUID>> list = () -> jpa.inTransaction(em -> em.createQuery(
         "select c.id from Company c where c.deactivatedAt is null order by c.id", UUID.class).getResultList());
-    if (CLUSTERS_PRESENT) {
-      DataSource dataSource = dataSource();
-      if (dataSource != null) {
-        Optional<List<UUID>> everyCluster = OnEveryCluster.companies(dataSource, reason, list);
-        if (everyCluster.isPresent()) {
-          return everyCluster.get();
-        }
-      }
-    }
-    return Tenancy.supplyAsSystem(reason, list);
-  }
-
-  private DataSource dataSource() {
-    ConnectionProvider provider = entityManagerFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
-        .getService(ConnectionProvider.class);
-    return provider != null && provider.isUnwrappableAs(DataSource.class) ? provider.unwrap(DataSource.class) : null;
-  }
-
-  /** Loaded only when {@code tenantry-clusters} is on the classpath. */
-  private static final class OnEveryCluster {
-
-    static Optional<List<UUID>> companies(DataSource dataSource, String reason, Supplier<List<UUID>> list) {
-      return CompanyClusters.behind(dataSource).map(clusters -> {
-        // a company's stale copy on a cluster it moved away from is listed there too: once is enough, and its
-        // work runs where the directory places it. Sorted as PostgreSQL orders uuids.
-        Set<UUID> all = new TreeSet<>(Comparator.comparing(UUID::toString));
-        clusters.asSystemOnEachCluster(reason, cluster -> all.addAll(list.get()));
-        return List.copyOf(all);
-      });
-    }
+    return EveryCluster.supplyAsSystem(entityManagerFactory, reason, list).map(perCluster -> {
+      // a company's stale copy on a cluster it moved away from is listed there too: once is enough, and its
+      // work runs where the directory places it. Sorted as PostgreSQL orders uuids.
+      Set<UUID> all = new TreeSet<>(Comparator.comparing(UUID::toString));
+      perCluster.forEach(all::addAll);
+      return List.copyOf(all);
+    }).orElseGet(() -> Tenancy.supplyAsSystem(reason, list));
   }
 }

@@ -50,7 +50,9 @@ public interface Clusters extends AutoCloseable {
   /**
    * Moves a company to another cluster while it keeps working ({@code CompanyMove}: its requests are answered 503
    * with {@code Retry-After} while it copies): first gives the target the logins of the company's members
-   * ({@link #shareLogin}), which its memberships reference.
+   * ({@link #shareLogin}), which its memberships reference; once the source's copy of the company is deleted, deletes
+   * there (unless it is the home cluster, where the logins themselves live) the copies of those logins that no
+   * membership and no waiting invitation on that cluster references any more.
    *
    * @param companyId the company
    * @param target the cluster's name

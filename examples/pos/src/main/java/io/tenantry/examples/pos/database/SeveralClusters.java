@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * written through a pool of its own (the system login).
  *
  * <p>Placement of a new company: {@code pos.database.new-companies-cluster} when set, else the cluster with the
- * fewest companies in the directory (ties: home first, then the other clusters by name).
+ * fewest companies in the directory (ties: home first, then the other clusters by name), counted and placed under an
+ * advisory lock of the home cluster's database, so that concurrent signups (of this instance or of others) see each
+ * other's placements.
  */
 @UnscopedAccess("the company directory and the shared logins are global rows, written as the system login of one"
     + " cluster; no tenant row is read or written here")
@@ -34,11 +37,16 @@ final class SeveralClusters implements Clusters {
 
   private static final Logger LOG = LoggerFactory.getLogger(SeveralClusters.class);
 
+  /** The advisory lock (on the home cluster's database) that serializes the placement of new companies. */
+  static final String PLACEMENT_LOCK = "hashtext('pos: placement of a new company')";
+
   private final CompanyClusters clusters;
   private final HikariDataSource directoryPool;
   /** The system pool of each cluster, home first. */
   private final Map<String, DataSource> systemPools = new LinkedHashMap<>();
   private final String newCompanies;
+  /** One placement at a time in this JVM: at most one directory connection waits for {@link #PLACEMENT_LOCK}. */
+  private final ReentrantLock placing = new ReentrantLock();
 
   SeveralClusters(PosDatabaseProperties properties, RoleLogins logins, String homeUrl, DataSource homeApp,
       DataSource homeSystem, OtherClusters others) {
@@ -57,29 +65,50 @@ final class SeveralClusters implements Clusters {
 
   @Override
   public UUID createCompany(Supplier<UUID> creation) {
-    String target = clusterForNewCompany();
+    if (newCompanies != null) {
+      return createOn(newCompanies, creation);
+    }
+    // "fewest companies": the count and the placement of one signup at a time, in this JVM (a lock) and across
+    // instances (an advisory lock, held by a transaction of the directory pool until the company is placed), so that
+    // concurrent signups do not all pick the same cluster
+    placing.lock();
+    try (Connection c = directoryPool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(" + PLACEMENT_LOCK + ")")) {
+          lock.execute();
+        }
+        UUID company = createOn(fewestCompanies(c), creation);
+        c.commit();
+        return company;
+      } catch (RuntimeException | SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not place a new company (the directory's placement lock): "
+          + e.getMessage(), e);
+    } finally {
+      placing.unlock();
+    }
+  }
+
+  private UUID createOn(String target, Supplier<UUID> creation) {
     UUID company = clusters.onCluster(target, creation);
     clusters.directory().place(company, target);
     LOG.info("Company {} placed on cluster {}", company, target);
     return company;
   }
 
-  /** The configured cluster for new companies, else the one with the fewest companies (home first on a tie). */
-  String clusterForNewCompany() {
-    if (newCompanies != null) {
-      return newCompanies;
-    }
+  /** The cluster with the fewest companies in the directory (home first on a tie), read on a connection given. */
+  private String fewestCompanies(Connection directory) throws SQLException {
     Map<String, Long> counts = new HashMap<>();
-    try (Connection c = directoryPool.getConnection();
-        PreparedStatement ps = c.prepareStatement("select cluster, count(*) from " + JdbcCompanyDirectory.TABLE
-            + " group by cluster");
+    try (PreparedStatement ps = directory.prepareStatement("select cluster, count(*) from "
+            + JdbcCompanyDirectory.TABLE + " group by cluster");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         counts.put(rs.getString(1), rs.getLong(2));
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not count the companies per cluster in " + JdbcCompanyDirectory.TABLE
-          + ": " + e.getMessage(), e);
     }
     String fewest = null;
     for (String name : clusters.clusterNames()) {
@@ -136,7 +165,47 @@ final class SeveralClusters implements Clusters {
       update(targetPool, "insert into tenantry_user_account (id, email) values (?, ?) on conflict (id) do nothing",
           login[0], login[1]);
     }
-    return CompanyMove.of(clusters).move(companyId, target);
+    CompanyMove.Result result = CompanyMove.of(clusters).move(companyId, target);
+    if (result.sourceKept() == null && !source.equals(clusters.home())) {
+      deleteUnusedLoginCopies(source, logins.stream().map(login -> (UUID) login[0]).toArray(UUID[]::new));
+    }
+    return result;
+  }
+
+  /**
+   * Deletes, on a cluster other than home (where the logins themselves live), the copies of these logins that no
+   * membership there references any more, nor an invitation there waits for (its acceptance copies the login
+   * before it adds the membership). The copies are locked first: a membership being added meanwhile (which locks the
+   * copy it references) is waited for and then seen, and one added afterwards is refused by its foreign key rather
+   * than deleted by the cascade from the copy. A failure is logged: the copies stay, as they did before.
+   */
+  private void deleteUnusedLoginCopies(String cluster, UUID[] logins) {
+    if (logins.length == 0) {
+      return;
+    }
+    try (Connection c = systemPools.get(cluster).getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement lock = c.prepareStatement("select id from tenantry_user_account where id = any(?)"
+              + " for update");
+          PreparedStatement delete = c.prepareStatement("delete from tenantry_user_account u where u.id = any(?)"
+              + " and not exists (select 1 from tenantry_membership m where m.user_id = u.id)"
+              + " and not exists (select 1 from pos_invitation i where lower(i.email) = lower(u.email)"
+              + " and i.accepted_at is null)")) {
+        lock.setArray(1, c.createArrayOf("uuid", logins));
+        lock.executeQuery().close();
+        delete.setArray(1, c.createArrayOf("uuid", logins));
+        int deleted = delete.executeUpdate();
+        c.commit();
+        LOG.info("Deleted {} of {} login copies on cluster {} that no membership there references any more", deleted,
+            logins.length, cluster);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Could not delete the unused login copies on cluster {} (they stay: id and e-mail, no password): {}",
+          cluster, e.toString());
+    }
   }
 
   @Override

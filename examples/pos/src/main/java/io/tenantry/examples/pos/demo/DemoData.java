@@ -8,6 +8,7 @@ import io.tenantry.core.model.Store;
 import io.tenantry.examples.pos.PlatformAccess;
 import io.tenantry.examples.pos.account.Accounts;
 import io.tenantry.examples.pos.customer.Customers;
+import io.tenantry.examples.pos.database.Clusters;
 import io.tenantry.examples.pos.employee.Employees;
 import io.tenantry.examples.pos.product.Catalog;
 import io.tenantry.examples.pos.sale.SaleService;
@@ -27,7 +28,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
-/** Loads the demo companies into an empty database and prints how to sign in. */
+/**
+ * Loads the demo companies into an empty database (no company on any cluster) and prints how to sign in.
+ */
 @Component
 class DemoData implements ApplicationRunner {
 
@@ -44,11 +47,12 @@ class DemoData implements ApplicationRunner {
   private final SaleService sales;
   private final RegisterKeys registerKeys;
   private final ApplicationContext context;
+  private final Clusters clusters;
   private final List<String> keys = new ArrayList<>();
 
   DemoData(@Value("${pos.demo.enabled:true}") boolean enabled, EntityManagerFactory emf, Accounts accounts,
       StoreService stores, Catalog catalog, Employees employees, Customers customers, Settings settings,
-      SaleService sales, RegisterKeys registerKeys, ApplicationContext context) {
+      SaleService sales, RegisterKeys registerKeys, ApplicationContext context, Clusters clusters) {
     this.enabled = enabled;
     this.emf = emf;
     this.accounts = accounts;
@@ -60,6 +64,7 @@ class DemoData implements ApplicationRunner {
     this.sales = sales;
     this.registerKeys = registerKeys;
     this.context = context;
+    this.clusters = clusters;
   }
 
   @Override
@@ -76,16 +81,17 @@ class DemoData implements ApplicationRunner {
     printHints(loaded);
   }
 
+  /** Whether no company exists on any cluster (on several clusters, the home one may hold none). */
   @PlatformAccess("first start: whether any company exists at all is a question about every tenant")
   private boolean isEmpty() {
-    return Tenancy.supplyAsSystem("demo data: is the database empty?", () -> {
+    return clusters.onEachCluster(() -> Tenancy.supplyAsSystem("demo data: is the database empty?", () -> {
       var em = emf.createEntityManager();
       try {
-        return em.createQuery("select count(c) from Company c", Long.class).getSingleResult() == 0;
+        return List.of(em.createQuery("select count(c) from Company c", Long.class).getSingleResult());
       } finally {
         em.close();
       }
-    });
+    })).stream().allMatch(count -> count == 0);
   }
 
   @PlatformAccess("demo data: binds the demo company it has just created")

@@ -8,6 +8,7 @@ import io.tenantry.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -24,10 +25,17 @@ abstract class TwoClustersPos extends RunningPos {
   static final String TWO = "two";
 
   final TestDatabase two;
+  /** {@code pos.database.new-companies-cluster}, or null for the default ("fewest companies"). */
+  private final String newCompaniesCluster;
 
   TwoClustersPos(TestDatabase db, SecondDatabase second) {
+    this(db, second, null);
+  }
+
+  TwoClustersPos(TestDatabase db, SecondDatabase second, String newCompaniesCluster) {
     super(db);
     this.two = second.database();
+    this.newCompaniesCluster = newCompaniesCluster;
     // roles are per server: the second one gets the same two logins (the migration grants them what they need)
     for (var role : List.of(app, system)) {
       two.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + role.name() + "') then"
@@ -38,9 +46,13 @@ abstract class TwoClustersPos extends RunningPos {
 
   @Override
   List<String> arguments() {
-    return List.of("--pos.database.clusters." + TWO + ".url=" + two.jdbcUrl(),
+    List<String> args = new ArrayList<>(List.of("--pos.database.clusters." + TWO + ".url=" + two.jdbcUrl(),
         "--pos.database.clusters." + TWO + ".username=" + two.adminUser(),
-        "--pos.database.clusters." + TWO + ".password=" + two.adminPassword());
+        "--pos.database.clusters." + TWO + ".password=" + two.adminPassword()));
+    if (newCompaniesCluster != null) {
+      args.add("--pos.database.new-companies-cluster=" + newCompaniesCluster);
+    }
+    return args;
   }
 
   /** One number from the second cluster's database, read as its admin (no policy applies to it). */
