@@ -86,33 +86,35 @@ public final class RunAll {
           o.pos = parts.contains("pos");
           o.flood = parts.contains("flood");
         } else if (a.startsWith("--catalogs=")) {
-          String[] p = v.split(",");
-          o.syncCatalogs = new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
+          o.syncCatalogs = smallLarge("--catalogs", v);
         } else if (a.startsWith("--registers=")) {
-          o.registers = Integer.parseInt(v);
+          o.registers = positive("--registers", v);
         } else if (a.startsWith("--pos-rounds=")) {
-          o.posRounds = Integer.parseInt(v);
+          o.posRounds = positive("--pos-rounds", v);
         } else if (a.startsWith("--pos-warmup=")) {
-          o.posWarmupRounds = Integer.parseInt(v);
+          o.posWarmupRounds = atLeastZero("--pos-warmup", v);
         } else if (a.startsWith("--pos-slice-ms=")) {
-          o.posSliceMillis = Long.parseLong(v);
+          o.posSliceMillis = positive("--pos-slice-ms", v);
         } else if (a.startsWith("--push-sales=")) {
-          o.pushSales = Integer.parseInt(v);
+          o.pushSales = positive("--push-sales", v);
         } else if (a.equals("--reload")) {
           o.reload = true;
         } else if (a.startsWith("--companies=")) {
-          String[] p = v.split(",");
-          o.smallCompanies = Integer.parseInt(p[0].trim());
-          o.largeCompanies = Integer.parseInt(p[1].trim());
+          int[] p = smallLarge("--companies", v);
+          o.smallCompanies = p[0];
+          o.largeCompanies = p[1];
         } else if (a.startsWith("--threads=")) {
-          o.threads = Integer.parseInt(v);
+          o.threads = positive("--threads", v);
         } else if (a.startsWith("--rounds=")) {
-          o.rounds = Integer.parseInt(v);
+          o.rounds = positive("--rounds", v);
         } else if (a.startsWith("--warmup=")) {
-          o.warmupRounds = Integer.parseInt(v);
+          o.warmupRounds = atLeastZero("--warmup", v);
         } else if (a.startsWith("--slice-ms=")) {
-          o.sliceMillis = Long.parseLong(v);
+          o.sliceMillis = positive("--slice-ms", v);
         } else if (a.startsWith("--slots=")) {
+          if (v.isBlank()) {
+            throw new IllegalArgumentException("--slots takes query variant keys, comma-separated (e.g. --slots=a,c)");
+          }
           o.slots = new java.util.LinkedHashSet<>(List.of(v.split(",")));
         } else if (a.startsWith("--out=")) {
           o.out = Paths.get(v);
@@ -125,6 +127,52 @@ public final class RunAll {
       }
       o.command = "java -jar benchmarks/target/tenantry-benchmarks.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
       return o;
+    }
+
+    /**
+     * The value of a two-size option ({@code --companies}, {@code --catalogs}): exactly two whole numbers, the
+     * smaller first. The run compares the larger data set with the smaller one, so one size, or the same size
+     * twice, would give a ratio that measures nothing; it is refused with the form the option takes.
+     */
+    static int[] smallLarge(String option, String value) {
+      String form = option + "=SMALL,LARGE (e.g. " + option + "="
+          + (option.equals("--companies") ? "10,10000" : "10000,100000") + ")";
+      String[] p = value.split(",", -1);
+      if (p.length != 2) {
+        throw new IllegalArgumentException(option + " takes two sizes, the smaller first: " + form
+            + "; the run compares the larger data set with the smaller one. Not " + option + "=" + value);
+      }
+      int small = whole(option, p[0].trim(), form);
+      int large = whole(option, p[1].trim(), form);
+      if (small < 1 || small >= large) {
+        throw new IllegalArgumentException(option + " takes two sizes, the smaller first and both above 0: " + form
+            + ". Not " + option + "=" + value);
+      }
+      return new int[] {small, large};
+    }
+
+    static int positive(String option, String value) {
+      int n = whole(option, value.trim(), option + "=N with N above 0");
+      if (n < 1) {
+        throw new IllegalArgumentException(option + " takes a number above 0, not " + value);
+      }
+      return n;
+    }
+
+    static int atLeastZero(String option, String value) {
+      int n = whole(option, value.trim(), option + "=N with N 0 or more");
+      if (n < 0) {
+        throw new IllegalArgumentException(option + " takes a number of 0 or more, not " + value);
+      }
+      return n;
+    }
+
+    private static int whole(String option, String value, String form) {
+      try {
+        return Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " takes whole numbers: " + form + ". Not '" + value + "'");
+      }
     }
   }
 
@@ -142,7 +190,14 @@ public final class RunAll {
       System.out.println(Report.headlineText(previous));
       return;
     }
-    Options o = Options.parse(args);
+    Options o;
+    try {
+      o = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("tenantry-benchmarks: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     long started = System.nanoTime();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("issue", 9);

@@ -337,8 +337,14 @@ public class TenantryProperties {
     /** Authorities granted to a request authenticated by a register key. */
     private List<String> authorities = new ArrayList<>(List.of("ROLE_REGISTER"));
 
+    private final DirectoryCache directoryCache = new DirectoryCache();
+
     public boolean isEnabled() {
       return this.enabled;
+    }
+
+    public DirectoryCache getDirectoryCache() {
+      return this.directoryCache;
     }
 
     public void setEnabled(boolean enabled) {
@@ -359,6 +365,40 @@ public class TenantryProperties {
 
     public void setAuthorities(List<String> authorities) {
       this.authorities = authorities;
+    }
+
+    /**
+     * Where the row of a key that authenticated is (its id and company), kept in memory so that the key's later
+     * requests skip the directory read. The key row itself is read and checked on every request.
+     */
+    public static class DirectoryCache {
+
+      /**
+       * The most register keys whose directory answer is kept. 0 keeps none: every request reads the directory.
+       */
+      private int maxKeys = 10_000;
+
+      /**
+       * How long a key's directory answer is used before the directory is read again, at most 1d. 0 keeps none:
+       * every request reads the directory.
+       */
+      private Duration ttl = Duration.ofMinutes(10);
+
+      public int getMaxKeys() {
+        return this.maxKeys;
+      }
+
+      public void setMaxKeys(int maxKeys) {
+        this.maxKeys = maxKeys;
+      }
+
+      public Duration getTtl() {
+        return this.ttl;
+      }
+
+      public void setTtl(Duration ttl) {
+        this.ttl = ttl;
+      }
     }
   }
 

@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       {@link MessageDigest#isEqual}, refuses revoked keys, and records the last-seen time under the
  *       register's own tenant, at most once per {@code lastSeenInterval}. Only the directory's answer for a key
  *       that authenticated is cached (where its row is: id and company); the key row is read and checked on every
- *       request, so a revocation takes effect on the next request.</li>
+ *       request, so a revocation takes effect on the next request. How many answers are kept, and for how long, is
+ *       set with the constructor (the starter: {@code tenantry.register-keys.directory-cache.*}).</li>
  * </ul>
  */
 public final class JpaRegisterKeys implements RegisterKeys {
@@ -49,21 +50,47 @@ public final class JpaRegisterKeys implements RegisterKeys {
   private final Clock clock;
 
   /**
-   * Keys in the given persistence unit.
+   * Keys in the given persistence unit, keeping the directory's answer for at most 10,000 keys that authenticated,
+   * each for 10 minutes.
    *
    * @param lastSeenInterval shortest time between two writes of a key's last-seen time
    */
   public JpaRegisterKeys(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
       Duration lastSeenInterval) {
-    this(entityManagerFactory, transactionManager, lastSeenInterval, Clock.systemUTC());
+    this(entityManagerFactory, transactionManager, lastSeenInterval, KeyDirectoryCache.MAX_ENTRIES,
+        KeyDirectoryCache.TTL);
+  }
+
+  /**
+   * Keys in the given persistence unit, with the bounds of the directory cache: where the row of a key that
+   * authenticated is (its id and company), kept so that the key's later requests skip the directory read. The key
+   * row is read and checked on every request whatever is cached.
+   *
+   * @param lastSeenInterval shortest time between two writes of a key's last-seen time
+   * @param directoryCacheMaxKeys the most keys whose answer is kept; 0 keeps none (every request reads the
+   *     directory)
+   * @param directoryCacheTtl how long an answer is used before the directory is read again, from 0 (none kept) to
+   *     one day
+   * @throws IllegalArgumentException when {@code directoryCacheMaxKeys} is below 0, or {@code directoryCacheTtl}
+   *     below 0 or above one day
+   */
+  public JpaRegisterKeys(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
+      Duration lastSeenInterval, int directoryCacheMaxKeys, Duration directoryCacheTtl) {
+    this(entityManagerFactory, transactionManager, lastSeenInterval, Clock.systemUTC(),
+        new KeyDirectoryCache(directoryCacheMaxKeys, directoryCacheTtl, System::nanoTime));
   }
 
   JpaRegisterKeys(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
       Duration lastSeenInterval, Clock clock) {
+    this(entityManagerFactory, transactionManager, lastSeenInterval, clock, new KeyDirectoryCache());
+  }
+
+  private JpaRegisterKeys(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
+      Duration lastSeenInterval, Clock clock, KeyDirectoryCache directoryCache) {
     this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
     this.transactions = new TransactionTemplate(transactionManager);
     this.isolated = new IsolatedJpa(entityManagerFactory);
-    this.lookup = new RegisterKeyLookup(entityManagerFactory, isolated);
+    this.lookup = new RegisterKeyLookup(entityManagerFactory, isolated, directoryCache);
     this.lastSeenInterval = Objects.requireNonNull(lastSeenInterval, "lastSeenInterval");
     this.clock = clock;
   }

@@ -25,17 +25,24 @@ import java.util.function.LongSupplier;
  *       a flood of made-up keys adds nothing here.</li>
  *   <li><b>Dropped when the key row disagrees</b> (gone, another hash, revoked): the next request asks the directory
  *       again.</li>
- *   <li><b>Bounded:</b> at most {@link #MAX_ENTRIES} entries, each kept {@link #TTL} after it was confirmed. When
- *       full, expired entries are dropped, then a tenth of the rest.</li>
+ *   <li><b>Bounded:</b> at most {@code maxEntries} entries (default {@link #MAX_ENTRIES}), each kept {@code ttl}
+ *       (default {@link #TTL}) after it was confirmed. When full, expired entries are dropped, then a tenth of the
+ *       rest. Either bound at 0 turns the cache off: every request asks the directory.</li>
  * </ul>
  */
 final class KeyDirectoryCache {
 
-  /** The most keys kept. */
+  /** The most keys kept, by default ({@code tenantry.register-keys.directory-cache.max-keys}). */
   static final int MAX_ENTRIES = 10_000;
 
-  /** How long an entry is used after the directory gave it; then the directory is read again. */
+  /**
+   * How long an entry is used after the directory gave it, by default; then the directory is read again
+   * ({@code tenantry.register-keys.directory-cache.ttl}).
+   */
   static final Duration TTL = Duration.ofMinutes(10);
+
+  /** The longest {@code ttl}: past a day an entry saves one directory read a day, and the clock arithmetic holds. */
+  static final Duration MAX_TTL = Duration.ofDays(1);
 
   /** Where a key's row is: its id and company. */
   record Location(UUID keyId, UUID companyId) {}
@@ -70,22 +77,38 @@ final class KeyDirectoryCache {
   }
 
   KeyDirectoryCache(int maxEntries, Duration ttl, LongSupplier nanoTime) {
-    if (maxEntries < 1) {
-      throw new IllegalArgumentException("maxEntries must be at least 1");
+    if (maxEntries < 0) {
+      throw new IllegalArgumentException("The register-key directory cache's maximum number of keys must be 0 (off)"
+          + " or more, not " + maxEntries);
+    }
+    if (ttl == null || ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0) {
+      throw new IllegalArgumentException("The register-key directory cache's time to live must be from 0 (off) to "
+          + MAX_TTL + ", not " + ttl);
     }
     this.maxEntries = maxEntries;
     this.ttlNanos = ttl.toNanos();
     this.nanoTime = nanoTime;
   }
 
+  /** Whether anything is kept: both bounds above 0. */
+  boolean enabled() {
+    return maxEntries > 0 && ttlNanos > 0;
+  }
+
   /** The confirmed location of the key with this hash, or {@code null} (unknown here, or expired). */
   Location get(byte[] hash) {
+    if (!enabled()) {
+      return null;
+    }
     Entry e = entries.get(new Hash(hash));
     return e != null && nanoTime.getAsLong() - e.expiresAt() < 0 ? e.location() : null;
   }
 
   /** Records a location the key row has just confirmed (its hash matched, not revoked). */
   void confirmed(byte[] hash, Location location) {
+    if (!enabled()) {
+      return;
+    }
     long now = nanoTime.getAsLong();
     Hash key = new Hash(hash.clone());
     if (entries.size() >= maxEntries && !entries.containsKey(key)) {

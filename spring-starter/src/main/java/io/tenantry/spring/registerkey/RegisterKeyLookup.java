@@ -44,10 +44,10 @@ final class RegisterKeyLookup {
   private final KeyDirectoryCache cache;
   private volatile String byHashSql;
 
-  RegisterKeyLookup(EntityManagerFactory entityManagerFactory, IsolatedJpa jpa) {
+  RegisterKeyLookup(EntityManagerFactory entityManagerFactory, IsolatedJpa jpa, KeyDirectoryCache cache) {
     this.entityManagerFactory = entityManagerFactory;
     this.jpa = jpa;
-    this.cache = new KeyDirectoryCache();
+    this.cache = cache;
   }
 
   /**

@@ -8,6 +8,9 @@ import java.io.IOException;
 /** A request the filter refuses before it reaches the application, answered as problem details. */
 final class Refusal extends Exception {
 
+  /** The {@code Retry-After} of a 503. */
+  static final int RETRY_AFTER_SECONDS = 1;
+
   private static final long serialVersionUID = 1L;
 
   private final int status;
@@ -47,7 +50,7 @@ final class Refusal extends Exception {
       response.setHeader("WWW-Authenticate", challenge);
     }
     if (status == 503) {
-      response.setHeader("Retry-After", "1");
+      response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     }
     Problems.write(request, response, status, title, getMessage());
   }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -127,8 +128,16 @@ public class TenantFilter extends OncePerRequestFilter {
       if (!ConnectionFailures.isConnectionFailure(e)) {
         throw e;
       }
-      LOG.warn("Could not identify the caller of {} {}: the database connection failed ({}); answered 503",
-          request.getMethod(), request.getRequestURI(), e.toString());
+      Optional<UUID> moving = ConnectionFailures.movingCompany(e);
+      if (moving.isPresent()) {
+        // a planned move (tenantry-clusters), not a fault: the company's connections are refused while it copies
+        LOG.info("Could not identify the caller of {} {}: company {} is being moved to another cluster; answered 503,"
+            + " retry after {} s", request.getMethod(), request.getRequestURI(), moving.get(),
+            Refusal.RETRY_AFTER_SECONDS);
+      } else {
+        LOG.warn("Could not identify the caller of {} {}: the database connection failed ({}); answered 503",
+            request.getMethod(), request.getRequestURI(), e.toString());
+      }
       throw Refusal.unavailable("The server could not reach its database to check your credentials; retry.");
     }
   }

@@ -25,7 +25,7 @@ class ConfigurationMetadataTest {
     List<Map<String, Object>> tenantry = properties.stream()
         .filter(p -> ((String) p.get("name")).startsWith("tenantry.")).toList();
     BeanWrapperImpl defaults = new BeanWrapperImpl(new TenantryProperties());
-    assertThat(tenantry).hasSize(26);
+    assertThat(tenantry).hasSize(28);
 
     for (Map<String, Object> property : tenantry) {
       String name = (String) property.get("name");

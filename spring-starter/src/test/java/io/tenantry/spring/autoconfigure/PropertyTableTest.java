@@ -75,7 +75,7 @@ class PropertyTableTest {
 
     // every property of TenantryProperties has a description (its field javadoc) in the generated metadata
     assertThat(table.lines().filter(l -> l.startsWith("| `tenantry.")))
-        .hasSize(26)
+        .hasSize(28)
         .allSatisfy(row -> assertThat(row).doesNotEndWith("|  |"));
   }
 }

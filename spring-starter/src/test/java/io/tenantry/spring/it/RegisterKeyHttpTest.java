@@ -25,12 +25,14 @@ import io.tenantry.core.Tenancy;
 import io.tenantry.core.TenantContext;
 import io.tenantry.core.TenantIsolationException;
 import io.tenantry.spring.registerkey.IssuedRegisterKey;
+import io.tenantry.spring.registerkey.JpaRegisterKeys;
 import io.tenantry.spring.registerkey.RegisterKey;
 import io.tenantry.spring.registerkey.RegisterKeyCaches;
 import io.tenantry.spring.registerkey.RegisterKeys;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
@@ -40,6 +42,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** THREATS 21 and the register-key path: register → store → company, hashed, revocable. */
 class RegisterKeyHttpTest extends AttackAppTestSupport {
@@ -52,6 +55,9 @@ class RegisterKeyHttpTest extends AttackAppTestSupport {
 
   @Autowired
   EntityManagerFactory entityManagerFactory;
+
+  @Autowired
+  PlatformTransactionManager transactionManager;
 
   private IssuedRegisterKey issue(java.util.UUID register) {
     return Tenancy.supply(TenantContext.ofCompany(A), () -> keys.issue(register));
@@ -76,24 +82,62 @@ class RegisterKeyHttpTest extends AttackAppTestSupport {
   @Test
   void theDirectoryIsReadOncePerKey_withOneCachedQueryPlan() throws Exception {
     List<String> fourKeys = List.of(issue(RA1).key(), issue(RA1).key(), issue(RA2).key(), issue(RA2).key());
+    Statistics statistics = inThreeRounds(fourKeys, key ->
+        mvc.perform(get("/probe/whoami").with(asRegister(key))).andExpect(status().isOk()));
+    QueryStatistics lookup = statistics.getQueryStatistics(DIRECTORY_SQL);
+    assertThat(lookup.getExecutionCount()).isEqualTo(4);
+    assertThat(lookup.getPlanCacheMissCount()).isLessThanOrEqualTo(1);
+    assertThat(lookup.getPlanCacheHitCount()).isGreaterThanOrEqualTo(3);
+    // every request read its key row
+    assertThat(statistics.getEntityStatistics(RegisterKey.class.getName()).getLoadCount()).isEqualTo(12);
+  }
+
+  /** A key's authentication, to be counted. */
+  interface Authentication {
+    void of(String key) throws Exception;
+  }
+
+  /** Hibernate's statistics of three rounds in which every key authenticates in turn. */
+  private Statistics inThreeRounds(List<String> keysInTurn, Authentication authentication) throws Exception {
     Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
     statistics.setStatisticsEnabled(true);
     try {
       statistics.clear();
       for (int round = 0; round < 3; round++) {
-        for (String key : fourKeys) {
-          mvc.perform(get("/probe/whoami").with(asRegister(key))).andExpect(status().isOk());
+        for (String key : keysInTurn) {
+          authentication.of(key);
         }
       }
-      QueryStatistics lookup = statistics.getQueryStatistics(DIRECTORY_SQL);
-      assertThat(lookup.getExecutionCount()).isEqualTo(4);
-      assertThat(lookup.getPlanCacheMissCount()).isLessThanOrEqualTo(1);
-      assertThat(lookup.getPlanCacheHitCount()).isGreaterThanOrEqualTo(3);
-      // every request read its key row
-      assertThat(statistics.getEntityStatistics(RegisterKey.class.getName()).getLoadCount()).isEqualTo(12);
+      return statistics;
     } finally {
       statistics.setStatisticsEnabled(false);
     }
+  }
+
+  /**
+   * The directory cache's bounds ({@code tenantry.register-keys.directory-cache.*}, passed on by the auto-configuration:
+   * TenantryRegisterKeysAutoConfigurationTests): with no keys or no time to live every request reads the directory;
+   * with room for one key, two keys in turn push each other out; with room for both, each is read once.
+   */
+  @Test
+  void theDirectoryCacheBounds_decideHowOftenTheDirectoryIsRead() throws Exception {
+    List<String> twoKeys = List.of(issue(RA1).key(), issue(RA2).key());
+    Duration minute = Duration.ofMinutes(1);
+    Duration tenMinutes = Duration.ofMinutes(10);
+    assertThat(directoryReads(new JpaRegisterKeys(entityManagerFactory, transactionManager, minute, 0, tenMinutes),
+        twoKeys)).as("no keys kept").isEqualTo(6);
+    assertThat(directoryReads(new JpaRegisterKeys(entityManagerFactory, transactionManager, minute, 10_000,
+        Duration.ZERO), twoKeys)).as("kept for no time").isEqualTo(6);
+    assertThat(directoryReads(new JpaRegisterKeys(entityManagerFactory, transactionManager, minute, 1, tenMinutes),
+        twoKeys)).as("room for one key").isEqualTo(6);
+    assertThat(directoryReads(new JpaRegisterKeys(entityManagerFactory, transactionManager, minute, 2, tenMinutes),
+        twoKeys)).as("room for both").isEqualTo(2);
+  }
+
+  /** How many times the directory is read while the keys authenticate in turn, three rounds. */
+  private long directoryReads(RegisterKeys registerKeys, List<String> presented) throws Exception {
+    return inThreeRounds(presented, key -> assertThat(registerKeys.resolve(key)).isPresent())
+        .getQueryStatistics(DIRECTORY_SQL).getExecutionCount();
   }
 
   /** A key whose location is cached is refused on the very next request once revoked, here or in the database. */

@@ -1,6 +1,7 @@
 package io.tenantry.spring.registerkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -57,5 +58,28 @@ class KeyDirectoryCacheTest {
     cache.forget(hash(7));
     assertThat(cache.get(hash(7))).isNull();
     assertThat(cache.size()).isZero();
+  }
+
+  @Test
+  void noKeysOrNoTimeToLive_keepsNothing() {
+    for (KeyDirectoryCache off : new KeyDirectoryCache[] {new KeyDirectoryCache(0, Duration.ofMinutes(10), clock::get),
+        new KeyDirectoryCache(100, Duration.ZERO, clock::get)}) {
+      assertThat(off.enabled()).isFalse();
+      off.confirmed(hash(1), location(1));
+      assertThat(off.get(hash(1))).isNull();
+      assertThat(off.size()).isZero();
+    }
+    assertThat(new KeyDirectoryCache().enabled()).isTrue();
+  }
+
+  @Test
+  void boundsThatMeanNothing_areRefused() {
+    assertThatThrownBy(() -> new KeyDirectoryCache(-1, Duration.ofMinutes(10), clock::get))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 (off) or more, not -1");
+    assertThatThrownBy(() -> new KeyDirectoryCache(10, Duration.ofSeconds(-1), clock::get))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 0 (off) to PT24H, not PT-1S");
+    assertThatThrownBy(() -> new KeyDirectoryCache(10, Duration.ofDays(1).plusNanos(1), clock::get))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new KeyDirectoryCache(10, Duration.ofDays(1), clock::get).enabled()).isTrue();
   }
 }

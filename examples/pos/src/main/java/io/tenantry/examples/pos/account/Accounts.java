@@ -115,8 +115,14 @@ public class Accounts {
   /** What the token of an invitation leads to, and the login its e-mail has (null when none). */
   private record Pending(UUID id, UUID companyId, String email, MemberRole role, List<UUID> storeIds, Login login) {}
 
-  /** What the token of a signup link leads to, and the login its e-mail has (null when none). */
-  private record PendingSignup(UUID id, String companyName, String email, Login login) {}
+  /**
+   * What the token of a signup link leads to, the login its e-mail has (null when none), and the company an earlier
+   * attempt created before it failed (null when none).
+   */
+  private record PendingSignup(UUID id, String companyName, String email, Login login, UUID createdCompany) {}
+
+  /** A company an earlier attempt of a signup created, and whether its owner joined it before the attempt failed. */
+  private record Unfinished(UUID companyId, boolean ownerJoined) {}
 
   /**
    * Asks for a company: records the request and mails a one-time link to {@code email} ({@link Outbox}), valid
@@ -183,7 +189,8 @@ public class Accounts {
                 SignupRequest.class)
             .setParameter("hash", hash).getResultStream().findFirst()
             .filter(r -> r.getUsedAt() == null && r.getExpiresAt().isAfter(now))
-            .map(r -> new PendingSignup(r.getId(), r.getCompanyName(), r.getEmail(), loginOf(r.getEmail()).orElse(null)))
+            .map(r -> new PendingSignup(r.getId(), r.getCompanyName(), r.getEmail(), loginOf(r.getEmail()).orElse(null),
+                r.getCreatedCompany()))
             .orElse(null)));
     if (pending == null) {
       throw ApiProblem.notFoundBecause(INVALID_SIGNUP_LINK);
@@ -199,30 +206,61 @@ public class Accounts {
           }
           return loginIn(pending.email(), pending.login(), newHash);
         }));
+    UUID companyId = null;
     try {
-      SignedUp created = new SignedUp(createCompany(pending.companyName()), userId);
-      openCompany(created, pending.email());
+      // an earlier attempt that failed after creating the company left it empty: finish that one, not a second
+      Unfinished earlier = pending.createdCompany() == null ? null : unfinished(pending.createdCompany(), userId);
+      companyId = earlier != null ? earlier.companyId() : createCompany(pending.companyName());
+      SignedUp created = new SignedUp(companyId, userId);
+      if (earlier == null || !earlier.ownerJoined()) {
+        openCompany(created, pending.email());
+      }
       return created;
     } catch (RuntimeException e) {
-      releaseSignup(pending.id());
+      releaseSignup(pending.id(), companyId != null ? companyId : pending.createdCompany());
       throw e;
     }
+  }
+
+  /**
+   * The company an earlier attempt of a signup created, read as that company: to be finished when nobody belongs to
+   * it yet, or already finished when its one member is this login as its owner (the attempt failed after the owner
+   * joined). Null when it is gone or has other members: the retry then creates a company.
+   */
+  @PlatformAccess("a failed signup's company is bound by the id the failed attempt recorded, to finish it")
+  private Unfinished unfinished(UUID companyId, UUID userId) {
+    return Tenancy.supply(TenantContext.ofCompany(companyId), () -> transactions.execute(s -> {
+      if (em.find(Company.class, companyId) == null) {
+        return null;
+      }
+      List<Object[]> members = em.createQuery("select m.user.id, m.role from Membership m", Object[].class)
+          .getResultList();
+      if (members.isEmpty()) {
+        LOG.info("Signup: finishing company {}, which an earlier attempt created and left empty", companyId);
+        return new Unfinished(companyId, false);
+      }
+      boolean ownerJoined = members.size() == 1 && userId.equals(members.get(0)[0])
+          && members.get(0)[1] == MemberRole.OWNER;
+      return ownerJoined ? new Unfinished(companyId, true) : null;
+    }));
   }
 
   /**
    * Gives a signup link back when creating its company failed after the link was used: the login and the company
    * are written in transactions of their own (on several clusters, on two databases), so a failure there must not
    * cost the person their link. The login, if new, stays: the retry proves its password like any existing login's.
+   * The company, if this attempt created it, is recorded with the link, so that the retry finishes it instead of
+   * leaving it empty beside a second one.
    */
   @PlatformAccess("a failed signup gives its link back: the request is global data")
-  private void releaseSignup(UUID requestId) { // this request took the link (usedAt was null): no one else has it
+  private void releaseSignup(UUID requestId, UUID createdCompany) { // this request took the link: no one else has it
     try {
       Tenancy.asSystem("confirm signup failed: give the link back", () -> transactions.execute(s -> em
-          .createQuery("update SignupRequest r set r.usedAt = null where r.id = :id")
-          .setParameter("id", requestId).executeUpdate()));
+          .createQuery("update SignupRequest r set r.usedAt = null, r.createdCompany = :company where r.id = :id")
+          .setParameter("company", createdCompany).setParameter("id", requestId).executeUpdate()));
     } catch (RuntimeException e) {
-      LOG.warn("A failed signup could not give its link back (request {}); the person must sign up again",
-          requestId, e);
+      LOG.warn("A failed signup could not give its link back (request {}{}); the person must sign up again",
+          requestId, createdCompany == null ? "" : ", company " + createdCompany + " left without members", e);
     }
   }
 

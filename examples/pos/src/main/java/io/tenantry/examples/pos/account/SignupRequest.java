@@ -44,6 +44,13 @@ class SignupRequest {
   @Column(name = "used_at")
   private Instant usedAt;
 
+  /**
+   * The company an earlier attempt to confirm this signup created before it failed (its owner had not joined it), to
+   * be finished by the retry rather than left empty; null when none (V1_23).
+   */
+  @Column(name = "created_company")
+  private UUID createdCompany;
+
   protected SignupRequest() {}
 
   SignupRequest(String email, String companyName, byte[] tokenHash, Instant createdAt, Instant expiresAt) {
@@ -72,5 +79,9 @@ class SignupRequest {
 
   Instant getUsedAt() {
     return usedAt;
+  }
+
+  UUID getCreatedCompany() {
+    return createdCompany;
   }
 }

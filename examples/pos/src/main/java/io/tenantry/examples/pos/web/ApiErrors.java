@@ -1,5 +1,6 @@
 package io.tenantry.examples.pos.web;
 
+import io.tenantry.clusters.CompanyMovingException;
 import io.tenantry.clusters.CompanyNotPlacedException;
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,9 @@ import tools.jackson.core.exc.StreamReadException;
 class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  /** The {@code Retry-After} of a 503. */
+  static final int RETRY_AFTER_SECONDS = 1;
 
   /** The longest detail answered, in characters. */
   static final int MAX_DETAIL = 300;
@@ -137,12 +141,20 @@ class ApiErrors {
       LOG.error("Data access failed", e);
       return answer(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed on the server.");
     }
-    LOG.warn("The database connection failed during the request; answered 503: {}", e.toString());
+    CompanyMovingException moving = cause(e, CompanyMovingException.class);
+    if (moving != null) {
+      // a planned move, not a fault: the company's connections are refused while it copies
+      LOG.info("Company {} is being moved to another cluster; answered 503, retry after {} s", moving.companyId(),
+          RETRY_AFTER_SECONDS);
+    } else {
+      LOG.warn("The database connection failed during the request; answered 503: {}", e.toString());
+    }
     return unavailable();
   }
 
   private static ResponseEntity<ProblemDetail> unavailable() {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "The database did not complete the request; retry it. A sale"
             + " sent again with the same clientSaleId is recorded once."));
   }

@@ -125,6 +125,23 @@ abstract class RunningPos {
     return send("PUT", path, auth, null, json);
   }
 
+  /**
+   * Runs {@code during} while {@code database} refuses every insert into {@code table} whose new row meets
+   * {@code condition} (a PL/pgSQL condition over {@code new}), as a fault halfway through a request.
+   */
+  static void refusingInserts(TestDatabase database, String table, String condition, Runnable during) {
+    database.execute("create function pos_test_refuse() returns trigger language plpgsql as $$ begin if " + condition
+        + " then raise exception 'insert into % refused by the test', tg_table_name; end if; return new; end $$");
+    database.execute("create trigger pos_test_refuse before insert on " + table
+        + " for each row execute function pos_test_refuse()");
+    try {
+      during.run();
+    } finally {
+      database.execute("drop trigger pos_test_refuse on " + table);
+      database.execute("drop function pos_test_refuse()");
+    }
+  }
+
   static <T> T read(HttpResponse<String> r, String path) {
     return JsonPath.read(r.body(), path);
   }

@@ -137,16 +137,8 @@ class SignupTest extends RunningPos {
     String token = signupToken("retry@link.example", 0);
     long companies = admin("select count(*) from tenantry_company");
     // the company's insert fails after the link was used and the login created (their own transaction)
-    db.execute("create function pos_test_refuse_company() returns trigger language plpgsql as $$ begin"
-        + " raise exception 'company refused by the test'; end $$");
-    db.execute("create trigger pos_test_refuse_company before insert on tenantry_company for each row"
-        + " when (new.name = 'Broken Co') execute function pos_test_refuse_company()");
-    try {
-      expect(confirmSignup(token, "retry-password"), 500);
-    } finally {
-      db.execute("drop trigger pos_test_refuse_company on tenantry_company");
-      db.execute("drop function pos_test_refuse_company()");
-    }
+    refusingInserts(db, "tenantry_company", "new.name = 'Broken Co'",
+        () -> expect(confirmSignup(token, "retry-password"), 500));
     assertThat(admin("select count(*) from tenantry_company")).isEqualTo(companies);
     assertThat(admin("select count(*) from pos_signup_request where email = 'retry@link.example'"
         + " and used_at is null")).as("the link was given back").isEqualTo(1);
@@ -158,6 +150,39 @@ class SignupTest extends RunningPos {
         + "' and role = 'OWNER'")).isEqualTo(1);
     assertThat(login("retry@link.example", "retry-password")).isNotBlank();
     expect(confirmSignup(token, "retry-password"), 404);
+  }
+
+  /**
+   * The company is written, then its owner fails to join it (login at home, company on its cluster, transactions of
+   * their own): the link is given back with the company, and the retry finishes that company rather than leaving it
+   * empty beside a second one.
+   */
+  @Test
+  void aSignupWhoseOwnerCouldNotJoinItsCompany_isFinishedByTheRetry_withoutASecondCompany() {
+    expect(requestSignup("Orphan Co", "orphan@link.example"), 202);
+    String token = signupToken("orphan@link.example", 0);
+    long companies = admin("select count(*) from tenantry_company");
+    // the owner's membership fails after the company was written (its own transaction)
+    refusingInserts(db, "tenantry_membership",
+        "exists (select 1 from tenantry_company c where c.id = new.company_id and c.name = 'Orphan Co')",
+        () -> expect(confirmSignup(token, "orphan-password"), 500));
+    String empty = "select count(*) from tenantry_company c where c.name = 'Orphan Co' and not exists"
+        + " (select 1 from tenantry_membership m where m.company_id = c.id)";
+    assertThat(admin(empty)).as("the company the failed attempt wrote").isEqualTo(1);
+    assertThat(admin("select count(*) from pos_signup_request r join tenantry_company c on c.id = r.created_company"
+        + " where r.email = 'orphan@link.example' and r.used_at is null and c.name = 'Orphan Co'"))
+        .as("the link given back, with its company").isEqualTo(1);
+
+    UUID company = UUID.fromString(read(expect(confirmSignup(token, "orphan-password"), 201), "$.companyId"));
+    assertThat(admin("select count(*) from tenantry_company")).as("one company in all").isEqualTo(companies + 1);
+    assertThat(admin(empty)).as("none left empty").isZero();
+    assertThat(admin("select count(*) from tenantry_membership m join tenantry_user_account u on u.id = m.user_id"
+        + " where m.company_id = '" + company + "' and m.role = 'OWNER' and u.email = 'orphan@link.example'"))
+        .isEqualTo(1);
+    String owner = login("orphan@link.example", "orphan-password");
+    assertThat(read(expect(get("/api/me", owner), 200), "$.companyId").toString()).isEqualTo(company.toString());
+    store(owner, "Main St"); // the finished company works: its owner opens a store
+    expect(confirmSignup(token, "orphan-password"), 404);
   }
 
   @Test

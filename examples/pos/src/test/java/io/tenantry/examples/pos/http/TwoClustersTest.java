@@ -57,6 +57,36 @@ class TwoClustersTest extends TwoClustersPos {
     keyBeta = registerKey(ownerBeta, storeBeta, "R1");
   }
 
+  /**
+   * SignupTest's signup whose owner could not join the company, with the login at home and the company on the
+   * second cluster: the link comes back home with the company's id, and the retry finishes that company there.
+   */
+  @Test
+  void aSignupWhoseOwnerCouldNotJoinItsCompanyOnTheSecondCluster_isFinishedThere() {
+    // the placement rule gives a new company to the cluster with the fewest companies: make that the second one
+    for (int n = 0; admin("select count(*) from tenantry_company_placement where cluster = '" + HOME + "'")
+        <= admin("select count(*) from tenantry_company_placement where cluster = '" + TWO + "'"); n++) {
+      signup("Filler " + n, "filler" + n + "@orphan.example");
+    }
+    expect(requestSignup("Orphan Two", "owner@orphan.example"), 202);
+    String token = signupToken("owner@orphan.example", 0);
+    refusingInserts(two, "tenantry_membership",
+        "exists (select 1 from tenantry_company c where c.id = new.company_id and c.name = 'Orphan Two')",
+        () -> expect(confirmSignup(token, PASSWORD), 500));
+    String orphan = "select count(*) from tenantry_company where name = 'Orphan Two'";
+    assertThat(adminTwo(orphan)).as("the company the failed attempt wrote, on two").isOne();
+    assertThat(admin("select count(*) from pos_signup_request where email = 'owner@orphan.example'"
+        + " and used_at is null and created_company is not null")).as("the link given back home, with it").isOne();
+
+    UUID company = UUID.fromString(read(expect(confirmSignup(token, PASSWORD), 201), "$.companyId"));
+    assertThat(router().clusterOf(company)).isEqualTo(TWO);
+    assertThat(adminTwo(orphan) + admin(orphan)).as("one company in all").isOne();
+    assertThat(adminTwo("select count(*) from tenantry_membership where company_id = '" + company
+        + "' and role = 'OWNER'")).isOne();
+    assertThat(read(expect(get("/api/me", login("owner@orphan.example")), 200), "$.companyId").toString())
+        .isEqualTo(company.toString());
+  }
+
   @Test
   void companiesAreCreatedOnTheClusterTheyArePlacedOn() {
     assertThat(router().clusterOf(alpha)).isEqualTo(HOME);
