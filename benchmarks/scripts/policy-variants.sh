@@ -17,6 +17,11 @@
 #   plain       generated, every setting read per row without sub-selects (no InitPlans)
 #   company     permissive (true) + restrictive company term only, through a sub-select
 #   company2/3  the same term two or three times, through sub-selects that differ in text: one InitPlan more each
+#   text        generated's layout, every term per row without sub-selects and without parsing: the columns
+#               compared as text with the settings as they are (the stores found in the list with strpos);
+#               benchmarks/README.md finding 12
+#   textc       permissive (true) + restrictive company term only, per row as text
+# For differences of a few per cent, rls-instructions.sh counts instructions instead of CPU time.
 set -euo pipefail
 N=${1:-20000}
 ROUNDS=${2:-3}
@@ -56,6 +61,10 @@ CY="(select nullif(current_setting('tenantry.company_id', true), 'y')::uuid)"
 CP="nullif(current_setting('tenantry.company_id', true), '')::uuid"
 VSP="case when current_setting('tenantry.all_stores', true) = 'on' then null else string_to_array(coalesce(current_setting('tenantry.store_ids', true), ''), ',')::uuid[] end"
 RP="nullif(current_setting('tenantry.register_id', true), '')::uuid"
+TC="company_id::text = current_setting('tenantry.company_id', true)"
+TS="(current_setting('tenantry.all_stores', true) = 'on' or strpos(current_setting('tenantry.store_ids', true), store_id::text) > 0)"
+TR="(coalesce(current_setting('tenantry.register_id', true), '') = '' or register_id::text = current_setting('tenantry.register_id', true))"
+TEXTSYS="(($TC and $TS and $TR) or current_user = 'tenantry_pv_system')"
 term() { echo "(company_id = $1 and (store_id = any (coalesce($2, array[store_id]))) and (register_id is not distinct from coalesce($3, register_id)))"; }
 COND=$(term "$C" "$VS" "$R")
 CONDSYS="($COND or current_user = 'tenantry_pv_system')"
@@ -84,6 +93,10 @@ apply() { # variant
                 create policy r_insert on $t as restrictive for insert with check $PLAINSYS;";;
       plain) s+="create policy p on $t as permissive for all using $PLAINSYS with check (true);
                 create policy r on $t as restrictive for all using $PLAINSYS with check $PLAINSYS;";;
+      text) s+="create policy p on $t as permissive for all using $TEXTSYS with check (true);
+                create policy r on $t as restrictive for all using $TEXTSYS with check $TEXTSYS;";;
+      textc) s+="create policy p on $t as permissive for all using (true) with check (true);
+                create policy r on $t as restrictive for all using ($TC) with check ($TC);";;
       company) s+="create policy p on $t as permissive for all using (true) with check (true);
                 create policy r on $t as restrictive for all using (company_id = $C) with check (company_id = $C);";;
       company2) s+="create policy p on $t as permissive for all using (true) with check (true);
