@@ -3,15 +3,11 @@ package io.tenantry.spring.it;
 import static io.tenantry.spring.it.World.A;
 
 import io.tenantry.spring.it.zeroconfig.ZeroConfigApp;
-import io.tenantry.test.TenantryPostgres;
-import io.tenantry.test.TestDatabase;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,29 +16,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * The new user's case as reported: only Boot's properties, {@code issuer-uri} naming an issuer that cannot be
  * reached. A bearer token is answered 503 (the server cannot check it now), not 401 at {@code /error}.
  */
-@TenantryPostgres
 @SpringBootTest(classes = ZeroConfigApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.main.banner-mode=off")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-class IssuerUnreachableTest {
-
-  static TestDatabase db;
-
-  @LocalServerPort
-  int port;
-
-  @BeforeAll
-  static void database(TestDatabase database) {
-    db = database;
-    World.create(database, null, "it/schema.sql", "it/seed.sql", "it/zeroconfig.sql");
-  }
+class IssuerUnreachableTest extends ZeroConfigAppTestSupport {
 
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> db.jdbcUrl());
-    registry.add("spring.datasource.username", () -> db.appRole().name());
-    registry.add("spring.datasource.password", () -> db.appRole().password());
+  static void issuer(DynamicPropertyRegistry registry) {
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TokenCheckOutageTest.CLOSED);
   }
 

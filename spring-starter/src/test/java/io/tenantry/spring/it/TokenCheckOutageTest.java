@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantry.spring.it.zeroconfig.ZeroConfigApp;
 import io.tenantry.spring.test.TestTokens;
-import io.tenantry.test.TenantryPostgres;
-import io.tenantry.test.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,7 +16,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,15 +24,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,20 +40,15 @@ import tools.jackson.databind.json.JsonMapper;
  * does not permit the container's error dispatch); its {@code JwtDecoder} is built the way Boot builds one from
  * {@code jwk-set-uri} and {@code issuer-uri}, pointed at a closed local port.
  */
-@TenantryPostgres
 @SpringBootTest(classes = {ZeroConfigApp.class, TokenCheckOutageTest.SwitchedDecoder.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.main.banner-mode=off")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-class TokenCheckOutageTest {
+class TokenCheckOutageTest extends ZeroConfigAppTestSupport {
 
   static final TestTokens TOKENS = TestTokens.generate("https://issuer.test");
   static final String CLOSED = "http://127.0.0.1:" + closedPort();
-  static TestDatabase db;
   static volatile Decoder decoder = Decoder.WORKING;
-
-  @LocalServerPort
-  int port;
 
   /** How the application's decoder behaves. */
   enum Decoder {
@@ -90,19 +79,6 @@ class TokenCheckOutageTest {
     JwtDecoder jwtDecoder() {
       return token -> decoder.jwt.decode(token);
     }
-  }
-
-  @BeforeAll
-  static void database(TestDatabase database) {
-    db = database;
-    World.create(database, null, "it/schema.sql", "it/seed.sql", "it/zeroconfig.sql");
-  }
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> db.jdbcUrl());
-    registry.add("spring.datasource.username", () -> db.appRole().name());
-    registry.add("spring.datasource.password", () -> db.appRole().password());
   }
 
   @AfterEach
