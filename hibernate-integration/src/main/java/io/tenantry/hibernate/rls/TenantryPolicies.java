@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -18,11 +20,14 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.service.UnknownUnwrapTypeException;
 
 /**
  * The policy migration generated at build time, from the entity classes alone: no database, no
- * running application. Hibernate builds the mapping from {@link MetadataSources} with the PostgreSQL
- * dialect set explicitly and JDBC metadata access off, so nothing connects; the SQL is exactly
+ * running application. Hibernate builds the mapping from {@link MetadataSources} with PostgreSQL named
+ * as the database, JDBC metadata access off and a connection provider that refuses, so nothing connects
+ * (and Hibernate has nothing to warn about); the SQL is exactly
  * {@link TenantryRls#mappingPolicySql(SessionFactory, String)}'s for the same mapping.
  *
  * <p>Tenantry's own entities ({@code tenantry_company}, {@code tenantry_store}, …, and the starter's
@@ -134,8 +139,13 @@ public final class TenantryPolicies {
 
   /** The policy migration: the same text as {@link TenantryRls#mappingPolicySql(SessionFactory, String)}. */
   public String sql() {
+    // PostgreSQL named as the database (not as an explicit dialect, which Hibernate warns is not needed), at the
+    // version Hibernate assumes without a connection; no connection provider is looked for (nothing connects)
     StandardServiceRegistryBuilder registry = new StandardServiceRegistryBuilder()
-        .applySetting(AvailableSettings.DIALECT, "org.hibernate.dialect.PostgreSQLDialect")
+        .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
+        .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, "14")
+        .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, "0")
+        .applySetting(AvailableSettings.CONNECTION_PROVIDER, new NoConnections())
         .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
         .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
         .applySetting(AvailableSettings.USE_SECOND_LEVEL_CACHE, "false")
@@ -293,5 +303,36 @@ public final class TenantryPolicies {
         + " --packages com.example.app[,…] [--classes com.example.X,…] [--system-role app_system]"
         + " [--out V2__tenantry_policies.sql | --check V2__tenantry_policies.sql]");
     return 2;
+  }
+
+  /** The connection provider of a mapping built without a database: asked for a connection, it refuses. */
+  private static final class NoConnections implements ConnectionProvider {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      throw new SQLException("TenantryPolicies builds the mapping without a database and opens no connection");
+    }
+
+    @Override
+    public void closeConnection(Connection connection) throws SQLException {
+      connection.close();
+    }
+
+    @Override
+    public boolean supportsAggressiveRelease() {
+      return false;
+    }
+
+    @Override
+    public boolean isUnwrappableAs(Class<?> type) {
+      return false;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+      throw new UnknownUnwrapTypeException(type);
+    }
   }
 }

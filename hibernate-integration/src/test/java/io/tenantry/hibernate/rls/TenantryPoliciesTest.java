@@ -3,6 +3,10 @@ package io.tenantry.hibernate.rls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.tenantry.core.model.Company;
 import io.tenantry.hibernate.TwoCompaniesAccess;
 import io.tenantry.hibernate.fixture.CardPayment;
@@ -22,6 +26,7 @@ import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The policy migration from the entity classes alone, at build time: the same text as the generator
@@ -50,6 +55,23 @@ class TenantryPoliciesTest {
         "alter table tenantry_membership enable", "alter table tenantry_membership_store enable",
         "alter table tenantry_setting enable", "on tenantry_user_account", "alter table t_product enable",
         "alter table t_card_payment enable");
+  }
+
+  @Test
+  void withoutADatabase_hibernateWarnsAboutNothing() {
+    Logger hibernate = (Logger) LoggerFactory.getLogger("org.hibernate");
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    hibernate.addAppender(appender);
+    try {
+      TenantryPolicies.of(Product.class, PriceOverride.class, Promotion.class, Sale.class, Payment.class,
+          CardPayment.class).systemRole(SYSTEM).sql();
+    } finally {
+      hibernate.detachAppender(appender);
+    }
+    // no "No appropriate connection provider", no "PostgreSQLDialect does not need to be specified explicitly"
+    assertThat(appender.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+        .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
   }
 
   @Test

@@ -416,7 +416,8 @@ public class TenantryProperties {
 
     /**
      * Whether Spring Security's authentication and authorization failures (401, 403) are answered with RFC 9457
-     * problem details, including the resource server's invalid-token responses.
+     * problem details, including the resource server's invalid-token responses, and a bearer token the server
+     * cannot check (its issuer or JWK set unreachable) with 503 and Retry-After instead of an error.
      */
     private boolean problemDetails = true;
 

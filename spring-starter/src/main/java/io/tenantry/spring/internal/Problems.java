@@ -17,6 +17,9 @@ public final class Problems {
   /** The media type of RFC 9457 problem details. */
   public static final String MEDIA_TYPE = "application/problem+json";
 
+  /** The {@code Retry-After} of every 503 the starter writes: the outage (a database, a token issuer) may be short. */
+  public static final int RETRY_AFTER_SECONDS = 1;
+
   private Problems() {}
 
   /** Writes a problem with the given status, title and detail; the request path becomes {@code instance}. */
@@ -31,6 +34,19 @@ public final class Problems {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(body(status, title, detail, request.getRequestURI()));
     response.flushBuffer();
+  }
+
+  /**
+   * Writes 503 Service Unavailable with {@code Retry-After}: something the server needs to answer could not be
+   * reached, and nothing about the request was decided.
+   */
+  public static void writeUnavailable(HttpServletRequest request, HttpServletResponse response, String detail)
+      throws IOException {
+    if (response.isCommitted()) {
+      return;
+    }
+    response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable", detail);
   }
 
   /** The problem as JSON: {@code type} (always {@code about:blank}), {@code title}, {@code status}, {@code detail}, {@code instance}. */

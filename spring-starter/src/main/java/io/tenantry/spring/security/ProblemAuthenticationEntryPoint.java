@@ -5,6 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.util.ClassUtils;
@@ -14,8 +17,16 @@ import org.springframework.util.ClassUtils;
  * {@code WWW-Authenticate} challenge comes from the delegate (the resource server's
  * {@code BearerTokenAuthenticationEntryPoint}, which says {@code error="invalid_token"} as RFC 6750
  * asks); the body never repeats why a token failed, which the challenge already carries.
+ *
+ * <p>An {@link AuthenticationServiceException} is not about the credential: the server could not check it (the
+ * token issuer or its JWK set cannot be reached, the decoder failed). That is answered 503 with
+ * {@code Retry-After} and no challenge, so that the client keeps its token and retries, and logged at WARN with
+ * the cause.
  */
 public final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
+  private static final int MAX_CAUSES = 8;
 
   private final AuthenticationEntryPoint challenge;
 
@@ -43,6 +54,13 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException, ServletException {
+    if (e instanceof AuthenticationServiceException) {
+      LOG.warn("Could not check the credentials of {} {}: {}; answered 503", request.getMethod(),
+          request.getRequestURI(), causes(e));
+      Problems.writeUnavailable(request, response,
+          "The server cannot check credentials right now; retry shortly. The token was not rejected.");
+      return;
+    }
     if (challenge != null) {
       challenge.commence(request, response, e);
     } else {
@@ -52,5 +70,21 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
         ? "The credentials are not valid: the token is malformed, expired, or not signed by a trusted issuer."
         : "Authentication is required: send a bearer token or a register key.";
     Problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+  }
+
+  /**
+   * The failure and its causes on one line, each cause only when its message adds something (wrappers repeat
+   * it): the reason a check failed is usually at the bottom.
+   */
+  private static String causes(Throwable failure) {
+    StringBuilder text = new StringBuilder(failure.toString());
+    int depth = 0;
+    for (Throwable t = failure.getCause(); t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
+      String message = t.getMessage();
+      if (message == null || !text.toString().contains(message)) {
+        text.append(" <- ").append(t);
+      }
+    }
+    return text.toString();
   }
 }

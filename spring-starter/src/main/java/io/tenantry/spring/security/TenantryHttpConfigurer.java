@@ -9,7 +9,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Adds the tenant filter to the chain and, when the chain is an OAuth2 resource server, gives it the
- * problem-details entry point. Runs when the chain is built, after the application configured it.
+ * problem-details entry point, which also answers a token the server could not check (503). Runs when the chain
+ * is built, after the application configured it.
  */
 final class TenantryHttpConfigurer extends AbstractHttpConfigurer<TenantryHttpConfigurer, HttpSecurity> {
 
@@ -35,5 +36,8 @@ final class TenantryHttpConfigurer extends AbstractHttpConfigurer<TenantryHttpCo
   @Override
   public void configure(HttpSecurity http) {
     http.addFilterBefore(filter, AnonymousAuthenticationFilter.class);
+    if (entryPoint instanceof ProblemAuthenticationEntryPoint problems && RESOURCE_SERVER) {
+      ResourceServerEntryPoint.answerFailedChecks(http, problems);
+    }
   }
 }

@@ -8,9 +8,6 @@ import java.io.IOException;
 /** A request the filter refuses before it reaches the application, answered as problem details. */
 final class Refusal extends Exception {
 
-  /** The {@code Retry-After} of a 503. */
-  static final int RETRY_AFTER_SECONDS = 1;
-
   private static final long serialVersionUID = 1L;
 
   private final int status;
@@ -50,8 +47,9 @@ final class Refusal extends Exception {
       response.setHeader("WWW-Authenticate", challenge);
     }
     if (status == 503) {
-      response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+      Problems.writeUnavailable(request, response, getMessage());
+    } else {
+      Problems.write(request, response, status, title, getMessage());
     }
-    Problems.write(request, response, status, title, getMessage());
   }
 }

@@ -5,6 +5,7 @@ import io.tenantry.core.TenantContext;
 import io.tenantry.hibernate.CompanyStatus;
 import io.tenantry.spring.internal.ConnectionFailures;
 import io.tenantry.spring.internal.IsolatedJpa;
+import io.tenantry.spring.internal.Problems;
 import io.tenantry.spring.registerkey.RegisterIdentity;
 import io.tenantry.spring.registerkey.RegisterKeys;
 import jakarta.persistence.EntityManagerFactory;
@@ -133,7 +134,7 @@ public class TenantFilter extends OncePerRequestFilter {
         // a planned move (tenantry-clusters), not a fault: the company's connections are refused while it copies
         LOG.info("Could not identify the caller of {} {}: company {} is being moved to another cluster; answered 503,"
             + " retry after {} s", request.getMethod(), request.getRequestURI(), moving.get(),
-            Refusal.RETRY_AFTER_SECONDS);
+            Problems.RETRY_AFTER_SECONDS);
       } else {
         LOG.warn("Could not identify the caller of {} {}: the database connection failed ({}); answered 503",
             request.getMethod(), request.getRequestURI(), e.toString());

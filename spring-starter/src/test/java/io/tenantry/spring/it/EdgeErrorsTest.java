@@ -6,8 +6,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import io.tenantry.spring.it.zeroconfig.ZeroConfigApp;
 import io.tenantry.spring.test.TestTokens;
-import io.tenantry.test.TenantryPostgres;
-import io.tenantry.test.TestDatabase;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,13 +15,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -41,30 +37,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * be {@code application/problem+json} with the RFC 9457 members, and never Boot's default JSON, Tomcat's HTML
  * page, server details or an exception's message.
  */
-@TenantryPostgres
 @SpringBootTest(classes = {ZeroConfigApp.class, EdgeErrorsTest.FailingFilters.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.main.banner-mode=off")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class EdgeErrorsTest {
+class EdgeErrorsTest extends ZeroConfigAppTestSupport {
 
   static final TestTokens TOKENS = TestTokens.generate("https://issuer.test");
   static final String SECRET = "connection string with password hunter2";
-  static TestDatabase db;
-
-  @LocalServerPort
-  int port;
-
-  @BeforeAll
-  static void database(TestDatabase database) {
-    db = database;
-    World.create(database, null, "it/schema.sql", "it/seed.sql", "it/zeroconfig.sql");
-  }
 
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> db.jdbcUrl());
-    registry.add("spring.datasource.username", () -> db.appRole().name());
-    registry.add("spring.datasource.password", () -> db.appRole().password());
+  static void publicKey(DynamicPropertyRegistry registry) {
     registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKENS::publicKeyLocation);
   }
 

@@ -14,19 +14,15 @@ import io.tenantry.spring.it.zeroconfig.SaleRepository;
 import io.tenantry.spring.it.zeroconfig.ZeroConfigApp;
 import io.tenantry.spring.test.TestTokens;
 import io.tenantry.spring.web.TenantFilter;
-import io.tenantry.test.TenantryPostgres;
-import io.tenantry.test.TestDatabase;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,16 +35,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * extending StoreOwned gets isolation with no further code, in JPA and over HTTP on a real port.
  * Only Spring Boot's own properties are set (data source, the resource server's public key).
  */
-@TenantryPostgres
 @SpringBootTest(classes = ZeroConfigApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.main.banner-mode=off")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ZeroConfigurationTest {
+class ZeroConfigurationTest extends ZeroConfigAppTestSupport {
 
   static final UUID SALE_A1 = UUID.fromString("50000000-0000-7000-8000-0000000000a1");
   static final UUID SALE_B1 = UUID.fromString("50000000-0000-7000-8000-0000000000b1");
   static final TestTokens TOKENS = TestTokens.generate("https://issuer.test");
-  static TestDatabase db;
 
   @Autowired
   SaleRepository sales;
@@ -56,22 +50,10 @@ class ZeroConfigurationTest {
   @Autowired
   ApplicationContext context;
 
-  @LocalServerPort
-  int port;
-
   final HttpClient http = HttpClient.newHttpClient();
 
-  @BeforeAll
-  static void database(TestDatabase database) {
-    db = database;
-    World.create(database, null, "it/schema.sql", "it/seed.sql", "it/zeroconfig.sql");
-  }
-
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> db.jdbcUrl());
-    registry.add("spring.datasource.username", () -> db.appRole().name());
-    registry.add("spring.datasource.password", () -> db.appRole().password());
+  static void publicKey(DynamicPropertyRegistry registry) {
     registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKENS::publicKeyLocation);
   }
 
