@@ -9,6 +9,7 @@ import io.tenantry.core.model.Membership;
 import io.tenantry.core.model.Register;
 import io.tenantry.core.model.Store;
 import io.tenantry.core.model.UserAccount;
+import io.tenantry.hibernate.internal.FactoryDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -21,7 +22,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.MutationQuery;
 
@@ -233,12 +233,10 @@ public final class TenantProvisioning {
 
   /** The session factory's DataSource as a {@link CompanyRouting}, when it places companies on several databases. */
   private CompanyRouting routing() {
-    ConnectionProvider provider = sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
-        .getService(ConnectionProvider.class);
-    if (provider == null || !provider.isUnwrappableAs(DataSource.class)) {
+    DataSource dataSource = FactoryDataSource.of(sessionFactory.unwrap(SessionFactoryImplementor.class));
+    if (dataSource == null) {
       return null;
     }
-    DataSource dataSource = provider.unwrap(DataSource.class);
     try {
       return dataSource.isWrapperFor(CompanyRouting.class) ? dataSource.unwrap(CompanyRouting.class) : null;
     } catch (SQLException e) {

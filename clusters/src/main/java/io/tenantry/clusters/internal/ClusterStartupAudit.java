@@ -2,6 +2,7 @@ package io.tenantry.clusters.internal;
 
 import io.tenantry.clusters.CompanyClusters;
 import io.tenantry.hibernate.TenantryHibernate;
+import io.tenantry.hibernate.internal.FactoryDataSource;
 import io.tenantry.hibernate.rls.AuditReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
 import org.slf4j.Logger;
@@ -31,11 +31,11 @@ public final class ClusterStartupAudit implements Integrator {
 
   @Override
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
-    ConnectionProvider provider = factory.getServiceRegistry().getService(ConnectionProvider.class);
-    if (provider == null || !provider.isUnwrappableAs(DataSource.class)) {
+    DataSource dataSource = FactoryDataSource.of(factory);
+    if (dataSource == null) {
       return;
     }
-    CompanyClusters clusters = CompanyClusters.behind(provider.unwrap(DataSource.class)).orElse(null);
+    CompanyClusters clusters = CompanyClusters.behind(dataSource).orElse(null);
     if (clusters == null) {
       return;
     }

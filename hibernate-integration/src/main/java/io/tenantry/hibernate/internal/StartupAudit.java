@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.hibernate.HibernateException;
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,7 @@ final class StartupAudit {
   private StartupAudit() {}
 
   static void run(SessionFactoryImplementor factory) {
-    DataSource dataSource = dataSource(factory);
+    DataSource dataSource = FactoryDataSource.of(factory);
     boolean rls = dataSource != null && TenantryRls.isWrapped(dataSource);
     Object configured = factory.getProperties().get(TenantryHibernate.AUDIT_PROPERTY);
     if (configured == null) {
@@ -73,13 +72,5 @@ final class StartupAudit {
           + "log of " + StartupAudit.class.getName() + ". Fix the schema, or set " + TenantryHibernate.AUDIT_PROPERTY
           + "=warn to start anyway.");
     }
-  }
-
-  private static DataSource dataSource(SessionFactoryImplementor factory) {
-    ConnectionProvider provider = factory.getServiceRegistry().getService(ConnectionProvider.class);
-    if (provider != null && provider.isUnwrappableAs(DataSource.class)) {
-      return provider.unwrap(DataSource.class);
-    }
-    return null;
   }
 }

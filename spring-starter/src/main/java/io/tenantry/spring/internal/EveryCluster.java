@@ -1,13 +1,13 @@
 package io.tenantry.spring.internal;
 
 import io.tenantry.clusters.CompanyClusters;
+import io.tenantry.hibernate.internal.FactoryDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.util.ClassUtils;
 
@@ -50,8 +50,7 @@ public final class EveryCluster {
     if (factory == null) {
       return null;
     }
-    ConnectionProvider provider = factory.getServiceRegistry().getService(ConnectionProvider.class);
-    return provider != null && provider.isUnwrappableAs(DataSource.class) ? provider.unwrap(DataSource.class) : null;
+    return FactoryDataSource.of(factory);
   }
 
   /** Loaded only when {@code tenantry-clusters} is on the classpath. */
